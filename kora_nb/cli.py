@@ -16,6 +16,7 @@ def method_summary() -> str:
     width = max(map(len, ms))
     return '\n'.join(f"  {name:{width}s}  {(cls.__doc__ or '').splitlines()[0]}" for name, cls in ms.items())
 
+# %% ../nbs/90_cli.ipynb #e98aaeed
 @call_parse
 def kora_nb_reproduce():
     "Run the KoRA experiments (not implemented yet: lists the methods kora_nb knows)"

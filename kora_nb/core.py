@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #46d28f7d
 from __future__ import annotations
-import importlib, inspect, json, os, pkgutil, re, tempfile
+import functools, importlib, inspect, json, os, pkgutil, re, socket, tempfile
 from pathlib import Path
 
 import torch, torch.nn as nn
@@ -13,9 +13,9 @@ from fastcore.basics import patch
 from safetensors.torch import load_file, save_file
 
 # %% auto #0
-__all__ = ['FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'weights_dir', 'local_weights', 'pretrained_source', 'create_vit',
-           'linear_names', 'match_modules', 'set_module', 'check_choice', 'check_positive', 'check_prob', 'MergeError',
-           'AdapterMethod', 'methods', 'method_class', 'LinearProbe', 'model_signature', 'KoRA']
+__all__ = ['FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'weights_dir', 'local_weights', 'hub_reachable', 'pretrained_source',
+           'create_vit', 'linear_names', 'match_modules', 'set_module', 'check_choice', 'check_positive', 'check_prob',
+           'MergeError', 'AdapterMethod', 'methods', 'method_class', 'LinearProbe', 'model_signature', 'KoRA']
 
 # %% ../nbs/00_core.ipynb #14508f49
 def weights_dir() -> Path | None:
@@ -33,13 +33,21 @@ def local_weights(name:str, # timm model name, e.g. `'vit_tiny_patch16_224'`
                   if p.suffix in ('.pth', '.safetensors', '.bin') and (p.stem == name or p.name.startswith(name + '.')))
     return hits[0] if hits else None
 
+# %% ../nbs/00_core.ipynb #322c49e2
+@functools.lru_cache(maxsize=1)
+def hub_reachable(host:str='huggingface.co', timeout:float=3.) -> bool:
+    "Can this machine open a connection to the Hugging Face hub, where timm downloads weights from?"
+    if any(os.environ.get(v, '') not in ('', '0') for v in ('HF_HUB_OFFLINE', 'KORA_NB_OFFLINE')): return False
+    try:
+        with socket.create_connection((host, 443), timeout=timeout): return True
+    except OSError: return False
+
 # %% ../nbs/00_core.ipynb #b8d2e6c4
 def pretrained_source(name:str, # timm model name
                      ) -> str | None:
-    "Where pretrained weights for `name` would come from: a local path, `'hub'`, or `None` when offline without a local copy"
+    "Where pretrained weights for `name` would come from: a local path, `'hub'`, or `None` when neither is available"
     if (p := local_weights(name)) is not None: return str(p)
-    offline = any(os.environ.get(v, '') not in ('', '0') for v in ('HF_HUB_OFFLINE', 'KORA_NB_OFFLINE'))
-    return None if offline else 'hub'
+    return 'hub' if hub_reachable() else None
 
 # %% ../nbs/00_core.ipynb #e7371e6f
 def create_vit(name:str='vit_tiny_patch16_224', # timm model name (a `.tag` suffix selects pretrained weights)
@@ -91,6 +99,7 @@ def check_choice(name:str, value, allowed):
     if value not in allowed: raise ValueError(f"{name}={value!r} is not allowed; choose one of {list(allowed)}")
     return value
 
+# %% ../nbs/00_core.ipynb #9aaf66c2
 def check_positive(name:str, value, integer:bool=False):
     "Raise unless `value` is a number > 0 (an `int` when `integer`)"
     ok_type = (int,) if integer else (int, float)
@@ -99,6 +108,7 @@ def check_positive(name:str, value, integer:bool=False):
     if value <= 0: raise ValueError(f"{name}={value!r} must be > 0")
     return value
 
+# %% ../nbs/00_core.ipynb #54ff96c9
 def check_prob(name:str, value):
     "Raise unless `0 <= value < 1`"
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
@@ -111,6 +121,7 @@ _METHODS = {}
 class MergeError(RuntimeError):
     "Raised when a method's update cannot be folded exactly into the backbone's weights"
 
+# %% ../nbs/00_core.ipynb #4735e396
 class AdapterMethod(nn.Module):
     "Base class of every parameter-efficient method: how to inject it into a frozen timm model"
     name:str = None # key for `KoRA(method=...)`
@@ -160,6 +171,7 @@ def methods() -> dict[str, type]:
     _import_method_modules()
     return dict(sorted(_METHODS.items()))
 
+# %% ../nbs/00_core.ipynb #5dcbb50a
 def method_class(name:str) -> type:
     "The `AdapterMethod` subclass registered as `name`"
     if name not in _METHODS: _import_method_modules()
@@ -252,13 +264,14 @@ def param_report(self:KoRA) -> dict:
     trainable, total = _count(self.parameters())
     return dict(trainable=trainable, total=total, pct=100 * trainable / total)
 
+# %% ../nbs/00_core.ipynb #b809896b
 @patch
 def print_trainable_parameters(self:KoRA):
     "Print the parameter report in peft's format"
     r = self.param_report()
     print(f"trainable params: {r['trainable']:,d} || all params: {r['total']:,d} || trainable%: {r['pct']:.4f}")
 
-# %% ../nbs/00_core.ipynb #b809896b
+# %% ../nbs/00_core.ipynb #5251014a
 @patch
 def merge(self:KoRA):
     "Fold the adapters into the frozen weights (exact); the forward pass is unchanged"
@@ -266,6 +279,7 @@ def merge(self:KoRA):
     if not self.adapter.merged: self.adapter.merge(self.model)
     return self
 
+# %% ../nbs/00_core.ipynb #779fad46
 @patch
 def unmerge(self:KoRA):
     "Take merged adapters back out of the frozen weights"
@@ -273,6 +287,7 @@ def unmerge(self:KoRA):
     if self.adapter.merged: self.adapter.unmerge(self.model)
     return self
 
+# %% ../nbs/00_core.ipynb #72b0929c
 @patch
 def unwrap(self:KoRA, merge:bool=True # fold the adapters in first (an error for methods that cannot merge)
           ) -> nn.Module:
@@ -302,7 +317,7 @@ def _atomic_write(path:Path, write):
         Path(tmp).unlink(missing_ok=True)
         raise
 
-# %% ../nbs/00_core.ipynb #5251014a
+# %% ../nbs/00_core.ipynb #0e90b492
 @patch
 def adapter_config(self:KoRA) -> dict:
     "Everything needed to rebuild this wrapper on the same base model"
@@ -310,6 +325,7 @@ def adapter_config(self:KoRA) -> dict:
     return dict(format_version=FORMAT_VERSION, kora_nb_version=__version__, method=self.method,
                 train_head=self.train_head, options=self.options, model=model_signature(self.model))
 
+# %% ../nbs/00_core.ipynb #58e34ad4
 @patch
 def adapter_state_dict(self:KoRA) -> dict[str, torch.Tensor]:
     "The tensors of the adapter (and head): what `save_adapter` writes"
@@ -317,6 +333,7 @@ def adapter_state_dict(self:KoRA) -> dict[str, torch.Tensor]:
     sd = self.state_dict()
     return {k: sd[k] for k in self._state_keys}
 
+# %% ../nbs/00_core.ipynb #af275742
 @patch
 def save_adapter(self:KoRA, path:str|Path # folder to write (created if missing)
                 ) -> Path:
@@ -355,13 +372,13 @@ def _check_tensors(expected:dict, found:dict, source):
     if shapes: raise ValueError(f"{source} has tensors of the wrong shape: {shapes[:5]}")
 
 @patch
-@torch.no_grad()
 def load_tensors(self:KoRA, tensors:dict, # name -> tensor, names as in `adapter_state_dict()`
                  source:str='the adapter'): # how to name the origin in error messages
     "Copy `tensors` into the adapter after checking that names and shapes match exactly"
     expected = self.adapter_state_dict()
     _check_tensors(expected, tensors, source)
-    for k, v in expected.items(): v.copy_(tensors[k])
+    with torch.no_grad():
+        for k, v in expected.items(): v.copy_(tensors[k])
     return self
 
 # %% ../nbs/00_core.ipynb #13536e7b

@@ -30,13 +30,18 @@ def readme_markdown(nb_path:str|Path, # the notebook to render (e.g. `nbs/index.
                    ) -> str:
     "Markdown for `nb_path`, processed by nbdev's doc processors and rendered from its stored outputs (never re-run)"
     from nbconvert import MarkdownExporter
+    from traitlets.config import Config
     import nbformat
     nb = read_nb(nb_path)
     FilterDefaults()(nb)
     stem = Path(nb_path).stem
     nbf = nbformat.reads(nb2str(nb), as_version=4)
     nbf.metadata['language_info'] = {'name': 'python'}  # so code blocks are marked as python
-    md, res = MarkdownExporter().from_notebook_node(nbf, resources={'output_files_dir': f'{stem}_files'})
+    for c in nbf.cells:  # Quarto's `#| echo: false` (show_doc cells): output only
+        if c.cell_type == 'code' and re.search(r'^#\|\s*echo:\s*false', c.source, flags=re.M):
+            c.metadata.setdefault('tags', []).append('remove_input')
+    exporter = MarkdownExporter(config=Config(TagRemovePreprocessor=dict(enabled=True, remove_input_tags=['remove_input'])))
+    md, res = exporter.from_notebook_node(nbf, resources={'output_files_dir': f'{stem}_files'})
     if res.get('outputs') and files_dir is not None:
         for name, data in res['outputs'].items():
             (Path(files_dir)/name).parent.mkdir(parents=True, exist_ok=True)

@@ -54,6 +54,9 @@ class LoRALinear(nn.Module):
             if init == 'kaiming': self.lora_A.uniform_(-1 / math.sqrt(d_in), 1 / math.sqrt(d_in))
             else: self.lora_A.normal_(0, 1 / r)
 
+    def extra_repr(self):
+        return f"r={self.r}, alpha={self.alpha}, scaling={self.scaling:g}, qkv={self.qkv!r}, merged={self.merged}"
+
 # %% ../nbs/01_lora.ipynb #cbd5647b
 @patch
 def lora_delta(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
@@ -65,44 +68,41 @@ def lora_delta(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
     h = h.unflatten(-1, (len(A), self.r))                                 # (..., n, r)
     return torch.einsum('...nr,nor->...no', h, B).flatten(-2) * self.scaling
 
+# %% ../nbs/01_lora.ipynb #24af03e8
 @patch
 def forward(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
+    "The base layer's output plus the update (the base output alone once merged)"
     res = self.base_layer(x)
     if self.merged: return res
     d = self.lora_delta(x).to(res.dtype)
     return res + d if self.rows is None else res.index_add(-1, self.rows, d)
 
-# %% ../nbs/01_lora.ipynb #24af03e8
+# %% ../nbs/01_lora.ipynb #a134cbcd
 @patch
-@torch.no_grad()
 def delta_weight(self:LoRALinear) -> torch.Tensor:
     "ΔW = s·BA as a float32 (d_out, d_in) matrix"
-    dw = torch.bmm(self.lora_B.float(), self.lora_A.float()).flatten(0, 1) * self.scaling
+    dw = torch.bmm(self.lora_B.detach().float(), self.lora_A.detach().float()).flatten(0, 1) * self.scaling
     if self.rows is None: return dw
     w = self.base_layer.weight
     return torch.zeros(w.shape, device=w.device, dtype=torch.float32).index_copy_(0, self.rows, dw)
 
+# %% ../nbs/01_lora.ipynb #11b8b733
 @patch
-@torch.no_grad()
 def merge(self:LoRALinear):
     "W₀ ← W₀ + ΔW (in float32), after which the forward pass skips the adapter"
     if self.merged: return
     w = self.base_layer.weight
-    w.copy_((w.float() + self.delta_weight()).to(w.dtype))
+    with torch.no_grad(): w.copy_((w.float() + self.delta_weight()).to(w.dtype))
     self.merged = True
 
+# %% ../nbs/01_lora.ipynb #13dec2b7
 @patch
-@torch.no_grad()
 def unmerge(self:LoRALinear):
     "W₀ ← W₀ − ΔW, the inverse of `merge`"
     if not self.merged: return
     w = self.base_layer.weight
-    w.copy_((w.float() - self.delta_weight()).to(w.dtype))
+    with torch.no_grad(): w.copy_((w.float() - self.delta_weight()).to(w.dtype))
     self.merged = False
-
-@patch
-def extra_repr(self:LoRALinear):
-    return f"r={self.r}, alpha={self.alpha}, scaling={self.scaling:g}, qkv={self.qkv!r}, merged={self.merged}"
 
 # %% ../nbs/01_lora.ipynb #a650b754
 LORA_TARGETS = ('qkv', 'attn.proj', 'mlp.fc1', 'mlp.fc2')
@@ -180,7 +180,7 @@ class LoRA(AdapterMethod):
         for _, m in lora_layers(model): m.unmerge()
         self.merged = False
 
-# %% ../nbs/01_lora.ipynb #a134cbcd
+# %% ../nbs/01_lora.ipynb #4cef486a
 @patch
 def peft_weights(self:LoRALinear) -> tuple[torch.Tensor, torch.Tensor]:
     "This layer's update as one peft LoRA pair: A of shape (n·r, d_in), B of shape (d_out, n·r)"
