@@ -7,35 +7,38 @@ __all__ = ['readme_markdown', 'kora_nb_readme']
 
 # %% ../nbs/91_docs.ipynb #6543a99e
 from pathlib import Path
-import re
+import json, re
 
-import yaml
-
-from execnb.nbio import nb2str, read_nb
 from fastcore.script import call_parse
-from nbdev.config import get_config
-from nbdev.processors import FilterDefaults
 
 # %% ../nbs/91_docs.ipynb #7e4093a3
 def _frontmatter_to_md(md:str) -> str:
+    import yaml
     m = re.match(r'\s*---\n(.*?)\n---\n', md, flags=re.S)
     if not m: return md
     meta = yaml.safe_load(m.group(1)) or {}
     head = f"# {meta.get('title', '')}\n\n" + (f"> {meta['description']}\n\n" if 'description' in meta else '')
     return head + md[m.end():].lstrip('\n')
 
-# %% ../nbs/91_docs.ipynb #548a61ba
+# %% ../nbs/91_docs.ipynb #970f9f78
+_CELL_KEYS = {'id', 'cell_type', 'metadata', 'source', 'outputs', 'execution_count', 'attachments'}
+
 def readme_markdown(nb_path:str|Path, # the notebook to render (e.g. `nbs/index.ipynb`)
                     files_dir:str|Path|None=None, # where to write images the notebook's outputs contain
                    ) -> str:
     "Markdown for `nb_path`, processed by nbdev's doc processors and rendered from its stored outputs (never re-run)"
+    from execnb.nbio import nb2str, read_nb
     from nbconvert import MarkdownExporter
+    from nbdev.processors import FilterDefaults
     from traitlets.config import Config
     import nbformat
     nb = read_nb(nb_path)
     FilterDefaults()(nb)
     stem = Path(nb_path).stem
-    nbf = nbformat.reads(nb2str(nb), as_version=4)
+    d = json.loads(nb2str(nb))
+    for c in d['cells']:
+        for k in set(c) - _CELL_KEYS: del c[k]  # nbdev's private markers (e.g. `has_sd`) are not nbformat
+    nbf = nbformat.reads(json.dumps(d), as_version=4)
     nbf.metadata['language_info'] = {'name': 'python'}  # so code blocks are marked as python
     for c in nbf.cells:  # Quarto's `#| echo: false` (show_doc cells): output only
         if c.cell_type == 'code' and re.search(r'^#\|\s*echo:\s*false', c.source, flags=re.M):
@@ -53,6 +56,7 @@ def readme_markdown(nb_path:str|Path, # the notebook to render (e.g. `nbs/index.
 def kora_nb_readme(out:str=None # output file (default: README.md next to settings.ini)
                   ):
     "Write README.md from the `readme_nb` notebook (index.ipynb) without Quarto"
+    from nbdev.config import get_config
     cfg = get_config()
     out = Path(out) if out else cfg.config_path/'README.md'
     out.write_text(readme_markdown(cfg.nbs_path/cfg.readme_nb, files_dir=out.parent))
