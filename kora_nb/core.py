@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #46d28f7d
 from __future__ import annotations
-import functools, importlib, inspect, json, os, pkgutil, re, socket, tempfile
+import functools, importlib, inspect, json, os, pkgutil, re, socket, tempfile, warnings
 from pathlib import Path
 
 import torch, torch.nn as nn
@@ -15,7 +15,11 @@ from safetensors.torch import load_file, save_file
 # %% auto #0
 __all__ = ['FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'weights_dir', 'local_weights', 'hub_reachable', 'pretrained_source',
            'create_vit', 'linear_names', 'match_modules', 'set_module', 'check_choice', 'check_positive', 'check_prob',
-           'MergeError', 'AdapterMethod', 'methods', 'method_class', 'LinearProbe', 'model_signature', 'KoRA']
+           'MergeError', 'AdapterMethod', 'import_all', 'methods', 'method_class', 'LinearProbe', 'model_signature',
+           'KoRA', 'untrained_parameters']
+
+# %% ../nbs/00_core.ipynb #695c7fb1
+warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 
 # %% ../nbs/00_core.ipynb #14508f49
 def weights_dir() -> Path | None:
@@ -157,24 +161,27 @@ class AdapterMethod(nn.Module):
         raise MergeError(f"method {self.name!r} cannot be merged into the backbone: {self.merge_blocker}")
 
     def state_keys(self, wrapper:nn.Module) -> list[str]:
-        "Names (in `wrapper.state_dict()`) of the tensors that make up a saved adapter"
-        return [n for n, p in wrapper.named_parameters() if p.requires_grad]
+        "Names (in `wrapper.state_dict()`) of the tensors that make up a saved adapter: trainable ones and the method's own"
+        own = [n for n in wrapper.state_dict() if n.startswith('adapter.')]
+        return [n for n, p in wrapper.named_parameters() if p.requires_grad and n not in own] + own
 
-# %% ../nbs/00_core.ipynb #f906f474
-def _import_method_modules():
+# %% ../nbs/00_core.ipynb #f323f634
+def import_all():
+    "Import every module of kora_nb, so that every method and composer registers itself"
     pkg = importlib.import_module('kora_nb')
     for m in pkgutil.iter_modules(pkg.__path__):
         if not m.name.startswith('_'): importlib.import_module(f"kora_nb.{m.name}")
 
+# %% ../nbs/00_core.ipynb #cfafe240
 def methods() -> dict[str, type]:
     "All registered methods, `{name: class}`"
-    _import_method_modules()
+    import_all()
     return dict(sorted(_METHODS.items()))
 
 # %% ../nbs/00_core.ipynb #5dcbb50a
 def method_class(name:str) -> type:
     "The `AdapterMethod` subclass registered as `name`"
-    if name not in _METHODS: _import_method_modules()
+    if name not in _METHODS: import_all()
     if name not in _METHODS: raise ValueError(f"method={name!r} is unknown; choose one of {sorted(_METHODS)}")
     return _METHODS[name]
 
@@ -400,3 +407,23 @@ def load_adapter(cls:KoRA, model:nn.Module, # the same base model the adapter wa
         kora.unwrap(merge=False)
         raise
     return kora
+
+# %% ../nbs/00_core.ipynb #a02ded07
+def untrained_parameters(kora:nn.Module, # a wrapped model (anything whose forward gives logits)
+                         x:torch.Tensor, # one input batch
+                         y:torch.Tensor, # its class labels
+                         steps:int=10, # optimizer steps (one batch each)
+                         lr:float=1e-2, # learning rate (fastai's Adam)
+                        ) -> list[str]:
+    "Names of trainable parameters that did not change during `steps` fastai training steps on (x, y)"
+    from fastai.data.core import DataLoaders
+    from fastai.learner import Learner
+    import fastai.callback.progress  # Learner.no_bar / no_logging
+    from fastai.losses import CrossEntropyLossFlat
+    from torch.utils.data import TensorDataset
+    ds = TensorDataset(x, y)
+    dls = DataLoaders.from_dsets(ds, ds, bs=len(x), device=x.device)
+    learn = Learner(dls, kora, loss_func=CrossEntropyLossFlat(), lr=lr, wd=0.)  # no weight decay: only gradients move weights
+    before = {n: p.detach().clone() for n, p in kora.named_parameters() if p.requires_grad}
+    with learn.no_bar(), learn.no_logging(): learn.fit(steps)
+    return [n for n, p in kora.named_parameters() if p.requires_grad and torch.equal(p.detach(), before[n])]

@@ -13,7 +13,7 @@ from safetensors.torch import load_file, save_file
 from .core import *
 
 # %% auto #0
-__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'LoRALinear', 'lora_layers', 'LoRA']
+__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'LoRALinear', 'lora_layers', 'remove_layers', 'LoRA']
 
 # %% ../nbs/01_lora.ipynb #6f14c5b1
 QKV_PARTS = 'qkv'
@@ -117,6 +117,11 @@ def lora_layers(model:nn.Module) -> list[tuple[str, LoRALinear]]:
     "All `LoRALinear` layers of `model`, with their names"
     return [(n, m) for n, m in model.named_modules() if isinstance(m, LoRALinear)]
 
+# %% ../nbs/01_lora.ipynb #f6ff8865
+def remove_layers(model:nn.Module, cls:type=LoRALinear):
+    "Put back the layer each `cls` wrapper of `model` wraps (its `base_layer`)"
+    for n, m in [(n, m) for n, m in model.named_modules() if isinstance(m, cls)]: set_module(model, n, m.base_layer)
+
 # %% ../nbs/01_lora.ipynb #0deff77d
 def _check_qkv(qkv):
     if qkv == 'shared': return qkv
@@ -169,8 +174,7 @@ class LoRA(AdapterMethod):
         layers = [(n, LoRALinear(m, **self.layer_options(n))) for n, m in hits]  # build all first: errors leave the model intact
         for n, layer in layers: set_module(model, n, layer)
 
-    def remove(self, model):
-        for n, m in lora_layers(model): set_module(model, n, m.base_layer)
+    def remove(self, model): remove_layers(model, LoRALinear)
 
     def merge(self, model):
         for _, m in lora_layers(model): m.merge()
