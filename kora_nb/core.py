@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #46d28f7d
 from __future__ import annotations
-import functools, importlib, inspect, json, os, pkgutil, re, socket, tempfile, warnings
+import functools, importlib, inspect, json, os, pkgutil, re, socket, sys, tempfile, warnings
 from pathlib import Path
 
 import torch, torch.nn as nn
@@ -13,10 +13,10 @@ from fastcore.basics import patch
 from safetensors.torch import load_file, save_file
 
 # %% auto #0
-__all__ = ['FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'weights_dir', 'local_weights', 'hub_reachable', 'pretrained_source',
-           'create_vit', 'linear_names', 'match_modules', 'set_module', 'check_choice', 'check_positive', 'check_prob',
-           'MergeError', 'AdapterMethod', 'import_all', 'methods', 'method_class', 'LinearProbe', 'model_signature',
-           'KoRA', 'untrained_parameters']
+__all__ = ['METHODS', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'weights_dir', 'local_weights', 'hub_reachable',
+           'pretrained_source', 'create_vit', 'linear_names', 'match_modules', 'set_module', 'check_choice',
+           'check_positive', 'check_prob', 'import_all', 'Registry', 'MergeError', 'AdapterMethod', 'methods',
+           'method_class', 'LinearProbe', 'model_signature', 'KoRA', 'untrained_parameters']
 
 # %% ../nbs/00_core.ipynb #695c7fb1
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
@@ -119,8 +119,40 @@ def check_prob(name:str, value):
         raise ValueError(f"{name}={value!r} must be a probability in [0, 1)")
     return value
 
-# %% ../nbs/00_core.ipynb #f5d15a70
-_METHODS = {}
+# %% ../nbs/00_core.ipynb #f323f634
+def import_all():
+    "Import every module of kora_nb, so that every method and composer registers itself"
+    pkg = importlib.import_module('kora_nb')
+    for m in pkgutil.iter_modules(pkg.__path__):
+        if not m.name.startswith('_'): importlib.import_module(f"kora_nb.{m.name}")
+
+# %% ../nbs/00_core.ipynb #30532ee1
+def _alive(obj) -> bool:
+    "False for an object defined in a `__main__` that no longer defines it (an earlier notebook in this process)"
+    if getattr(obj, '__module__', None) != '__main__': return True
+    return getattr(sys.modules.get('__main__'), getattr(obj, '__qualname__', ''), None) is obj
+
+class Registry:
+    "Named entries (classes or factories); the latest live registration of a name wins"
+    def __init__(self, kind:str): # what the entries are, for messages (e.g. 'method')
+        self.kind, self.entries = kind, {}
+    def register(self, name:str, obj):
+        "Register `obj` as `name` and return it"
+        self.entries.setdefault(name, []).append(obj)
+        return obj
+    def _live(self, name): return next((o for o in reversed(self.entries.get(name, [])) if _alive(o)), None)
+    def names(self) -> list[str]:
+        "The names with a live entry, sorted"
+        return sorted(n for n in self.entries if self._live(n) is not None)
+    def lookup(self, name:str):
+        "The live entry for `name`, importing kora_nb's modules once if needed; ValueError listing the choices otherwise"
+        if self._live(name) is None: import_all()
+        if (obj := self._live(name)) is None:
+            raise ValueError(f"{self.kind}={name!r} is not registered; choose one of {self.names()}")
+        return obj
+
+# %% ../nbs/00_core.ipynb #6aad568c
+METHODS = Registry('method')
 
 class MergeError(RuntimeError):
     "Raised when a method's update cannot be folded exactly into the backbone's weights"
@@ -134,7 +166,7 @@ class AdapterMethod(nn.Module):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        if cls.name is not None: _METHODS[cls.name] = cls
+        if cls.name is not None: METHODS.register(cls.name, cls)
 
     def __init__(self):
         super().__init__()
@@ -165,25 +197,16 @@ class AdapterMethod(nn.Module):
         own = [n for n in wrapper.state_dict() if n.startswith('adapter.')]
         return [n for n, p in wrapper.named_parameters() if p.requires_grad and n not in own] + own
 
-# %% ../nbs/00_core.ipynb #f323f634
-def import_all():
-    "Import every module of kora_nb, so that every method and composer registers itself"
-    pkg = importlib.import_module('kora_nb')
-    for m in pkgutil.iter_modules(pkg.__path__):
-        if not m.name.startswith('_'): importlib.import_module(f"kora_nb.{m.name}")
-
 # %% ../nbs/00_core.ipynb #cfafe240
 def methods() -> dict[str, type]:
     "All registered methods, `{name: class}`"
     import_all()
-    return dict(sorted(_METHODS.items()))
+    return {n: METHODS.lookup(n) for n in METHODS.names()}
 
 # %% ../nbs/00_core.ipynb #5dcbb50a
 def method_class(name:str) -> type:
     "The `AdapterMethod` subclass registered as `name`"
-    if name not in _METHODS: import_all()
-    if name not in _METHODS: raise ValueError(f"method={name!r} is unknown; choose one of {sorted(_METHODS)}")
-    return _METHODS[name]
+    return METHODS.lookup(name)
 
 # %% ../nbs/00_core.ipynb #e7ecd9b6
 class LinearProbe(AdapterMethod):

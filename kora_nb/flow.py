@@ -13,7 +13,7 @@ from .lora import LoRALinear, LORA_TARGETS, remove_layers
 
 # %% auto #0
 __all__ = ['POOLS', 'COMPOSERS', 'pool_tokens', 'FlowLinear', 'register_composer', 'composer_factory', 'linear_gelu',
-           'ResidualMap', 'RecursiveComposer', 'AttentionComposer', 'KoRAFlow']
+           'zero_output_', 'ResidualMap', 'RecursiveComposer', 'AttentionComposer', 'KoRAFlow']
 
 # %% ../nbs/03_flow.ipynb #8fcac5b2
 POOLS = ('mean', 'cls')
@@ -55,35 +55,40 @@ class FlowLinear(LoRALinear):
     def merge(self): raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
     def unmerge(self): raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
 
-# %% ../nbs/03_flow.ipynb #cb38b24f
-COMPOSERS = {}
+# %% ../nbs/03_flow.ipynb #fb68cbfd
+COMPOSERS = Registry('composer')
 
 def register_composer(name:str, # the value of `composer=` that selects it
                       factory): # called as factory(n_states, d_comp, residual=..., **composer_options), returns an nn.Module
     "Make a composer available to `KoRA(method='kora_flow', composer=name)`"
-    COMPOSERS[name] = factory
-    return factory
+    return COMPOSERS.register(name, factory)
 
 # %% ../nbs/03_flow.ipynb #b0613ba0
 def composer_factory(name:str):
     "The factory registered as `name` (importing kora_nb's modules once, if needed)"
-    if name not in COMPOSERS: import_all()
-    check_choice('composer', name, sorted(COMPOSERS))
-    return COMPOSERS[name]
+    return COMPOSERS.lookup(name)
 
 # %% ../nbs/03_flow.ipynb #5190fee3
 def linear_gelu(d:int) -> nn.Module:
     "The default Φ and Ψ: Linear(d, d) then GELU"
     return nn.Sequential(nn.Linear(d, d), nn.GELU())
 
+# %% ../nbs/03_flow.ipynb #1e2d1069
+def zero_output_(module:nn.Module) -> nn.Module:
+    "Make `module` output zeros: zero its `nn.Linear` layers, and call `zero_output_()` on submodules that define it"
+    for m in module.modules():
+        if isinstance(m, nn.Linear):
+            nn.init.zeros_(m.weight)
+            if m.bias is not None: nn.init.zeros_(m.bias)
+        elif hasattr(m, 'zero_output_'): m.zero_output_()
+    return module
+
 # %% ../nbs/03_flow.ipynb #0cb2d48d
 class ResidualMap(nn.Module):
-    "x + f(x), with the linear layers of f zero-initialised so that the map starts as the identity"
+    "x + f(x), with f zero-initialised (`zero_output_`) so that the map starts as the identity"
     def __init__(self, f:nn.Module):
         super().__init__()
-        self.f = f
-        for m in f.modules():
-            if isinstance(m, nn.Linear): nn.init.zeros_(m.weight); nn.init.zeros_(m.bias)
+        self.f = zero_output_(f)
     def forward(self, x): return x + self.f(x)
 
 def _maps(make_map, d, n, residual):
