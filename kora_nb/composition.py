@@ -6,7 +6,7 @@
 from __future__ import annotations
 import math
 
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch, torch.nn as nn
 from fastcore.basics import patch
 from .core import *
 from .lora import LoRALinear, remove_layers

@@ -4,9 +4,7 @@
 
 # %% ../nbs/03_flow.ipynb #9d855ad3
 from __future__ import annotations
-import math
-
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch, torch.nn as nn
 from fastcore.basics import patch
 from .core import *
 from .lora import LoRALinear, LORA_TARGETS, remove_layers

@@ -9,8 +9,8 @@ import copy, math
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
 from .core import *
-from .lora import LoRALinear, LORA_TARGETS, remove_layers
-from .flow import RecursiveComposer, register_composer, zero_output_
+from .lora import LORA_TARGETS, remove_layers
+from .flow import RecursiveComposer, register_composer
 
 # %% auto #0
 __all__ = ['bspline_basis', 'bspline_basis_deriv', 'KANLinear', 'dora_output', 'KANLoRALinear', 'KANLoRA', 'loraplus_splitter',
@@ -86,7 +86,7 @@ class KANLinear(nn.Module):
                  grid_size:int=5, # G, intervals of the grid over `grid_range`
                  spline_order:int=3, # k, degree of the B-splines
                  grid_range:tuple=(-1., 1.), # the input range the grid covers at init
-                 scale_noise:float=0.1, # std of the random spline coefficients at init (relative to 1/G)
+                 scale_noise:float=0.1, # spline coefficients start uniform in ±scale_noise/(2G)
                  scale_base:float=1., # scale of the base weights' kaiming init
                  scale_spline:float=1., # initial value of the spline scales s
                  base_activation=nn.SiLU, # the base path's activation (elementwise)
