@@ -22,9 +22,9 @@ from .metrics import f1_scores, depth_errors, block_features, linear_cka
 from .composition import CompositionLinear
 
 # %% auto #0
-__all__ = ['TASKS', 'f1_macro', 'f1_weighted', 'accuracy_metric', 'DepthModel', 'DepthLoss', 'depth_metrics', 'kora_learner',
-           'lrs', 'mixed_precision', 'ThroughputCallback', 'GateMonitorCallback', 'CKACallback', 'DepthFrames',
-           'depth_dls']
+__all__ = ['TASKS', 'f1_macro', 'f1_weighted', 'accuracy_metric', 'DepthModel', 'DepthLoss', 'AdapterRegularizer',
+           'depth_metrics', 'kora_learner', 'lrs', 'mixed_precision', 'ThroughputCallback', 'GateMonitorCallback',
+           'CKACallback', 'DepthFrames', 'depth_dls']
 
 # %% ../nbs/07_learner.ipynb #262851c7
 def _f1(kind): return lambda preds, targs: f1_scores(preds, targs)[kind]
@@ -69,6 +69,16 @@ class DepthLoss(nn.Module):
         g = torch.log(pred[v].clamp_min(1e-3)) - torch.log(target[v])
         return g.square().mean() - self.lam * g.mean().square()
 
+# %% ../nbs/07_learner.ipynb #6b26f1d2
+class AdapterRegularizer(Callback):
+    "Add the wrapped method's `regularization_loss(model)` to the training loss (no-op for methods without one)"
+    order = 55
+    def after_loss(self):
+        if not self.training: return
+        kora = next((m for m in self.learn.model.modules() if isinstance(m, KoRA)), None)
+        fn = getattr(getattr(kora, 'adapter', None), 'regularization_loss', None)
+        if fn is not None: self.learn.loss_grad = self.learn.loss_grad + fn(kora.model)
+
 # %% ../nbs/07_learner.ipynb #0199f966
 TASKS = ('classification', 'depth')
 
@@ -105,7 +115,7 @@ def kora_learner(dls, # fastai DataLoaders of (image, label) or (image, depth)
     else:
         model, loss, metrics = DepthModel(KoRA(vit, method, train_head=False, **method_options)), DepthLoss(depth_loss), depth_metrics()
     splitter = loraplus_splitter if loraplus_ratio else trainable_params
-    learn = Learner(dls, model, loss_func=loss, metrics=metrics, splitter=splitter, lr=lr, cbs=cbs)
+    learn = Learner(dls, model, loss_func=loss, metrics=metrics, splitter=splitter, lr=lr, cbs=[AdapterRegularizer()] + list(cbs or []))
     learn.loraplus_ratio = loraplus_ratio
     return learn
 
