@@ -13,10 +13,10 @@ from PIL import Image
 from torch.utils.data import Dataset
 
 # %% auto #0
-__all__ = ['CIFAR100_URL', 'TINY_IMAGENET_URL', 'PROTOCOLS', 'CIFAR_MEAN', 'CIFAR_STD', 'NYU_URL', 'NYU_SPLITS_URL',
-           'DataNotFound', 'data_root', 'load_cifar100', 'tiny_imagenet_root', 'tiny_imagenet_items', 'train_subset',
-           'image_transforms', 'ArrayImages', 'FileImages', 'classification_dls', 'nyu_paths', 'NYUDepthV2',
-           'read_kinect_pgm', 'read_depth_png', 'rgbd_frames']
+__all__ = ['CIFAR100_URL', 'CIFAR10_URL', 'TINY_IMAGENET_URL', 'PROTOCOLS', 'CIFAR_MEAN', 'CIFAR_STD', 'NYU_URL',
+           'NYU_SPLITS_URL', 'DataNotFound', 'data_root', 'load_cifar100', 'load_cifar10', 'tiny_imagenet_root',
+           'tiny_imagenet_items', 'train_subset', 'image_transforms', 'ArrayImages', 'FileImages', 'classification_dls',
+           'nyu_paths', 'NYUDepthV2', 'read_kinect_pgm', 'read_depth_png', 'rgbd_frames']
 
 # %% ../nbs/05_data.ipynb #357e4cba
 class DataNotFound(FileNotFoundError):
@@ -38,15 +38,19 @@ def _unpickle(f):
 
 def _cifar_split(d): return d['data'].reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), np.array(d['fine_labels'])
 
+def _official(root:Path, folder:str, url:str, download:bool) -> Path:
+    "`root/folder`, first downloaded and extracted from `url` when it is missing and `download` is set"
+    if not (root/folder).is_dir() and download:
+        from torchvision.datasets.utils import download_and_extract_archive
+        download_and_extract_archive(url, str(root))
+    return root/folder
+
 def load_cifar100(root:str|Path|None=None, # data folder (default `data_root()`)
                   download:bool=False, # download the official archive if it is not there
                  ) -> dict:
     "CIFAR-100 as uint8 NHWC arrays: `train`, `test` (x, y), `classes`, and `source` ('official' or 'subset')"
     root = data_root(root)
-    official = root/'cifar-100-python'
-    if not official.is_dir() and download:
-        from torchvision.datasets.utils import download_and_extract_archive
-        download_and_extract_archive(CIFAR100_URL, str(root))
+    official = _official(root, 'cifar-100-python', CIFAR100_URL, download)
     if official.is_dir():
         classes = _unpickle(official/'meta')['fine_label_names']
         return dict(train=_cifar_split(_unpickle(official/'train')), test=_cifar_split(_unpickle(official/'test')),
@@ -57,6 +61,25 @@ def load_cifar100(root:str|Path|None=None, # data folder (default `data_root()`)
                     classes=[str(c) for c in f['fine_label_names']], source='subset')
     raise _missing('CIFAR-100', root, f"Pass download=True to fetch the official archive ({CIFAR100_URL}).")
 
+# %% ../nbs/05_data.ipynb #6ff79243
+CIFAR10_URL = 'https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz'
+
+def load_cifar10(root:str|Path|None=None, # data folder (default `data_root()`)
+                 download:bool=False, # download the official archive if it is not there
+                ) -> dict:
+    "CIFAR-10 as uint8 NHWC arrays: `train`, `test` (x, y), `classes`, and `source`"
+    root = data_root(root)
+    official = _official(root, 'cifar-10-batches-py', CIFAR10_URL, download)
+    if official.is_dir():
+        batches = [_unpickle(official/f'data_batch_{i}') for i in range(1, 6)]
+        split = lambda ds: (np.concatenate([d['data'] for d in ds]).reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), np.concatenate([d['labels'] for d in ds]))
+        return dict(train=split(batches), test=split([_unpickle(official/'test_batch')]),
+                    classes=list(_unpickle(official/'batches.meta')['label_names']), source='official')
+    if (sub := root/'cifar10_subset.npz').is_file():
+        f = np.load(sub)
+        return dict(train=(f['train_x'], f['train_y']), test=(f['test_x'], f['test_y']), classes=[str(c) for c in f['label_names']], source='subset')
+    raise _missing('CIFAR-10', root, f"Pass download=True to fetch the official archive ({CIFAR10_URL}).")
+
 # %% ../nbs/05_data.ipynb #92a7870b
 TINY_IMAGENET_URL = 'http://cs231n.stanford.edu/tiny-imagenet-200.zip'
 
@@ -65,10 +88,7 @@ def tiny_imagenet_root(root:str|Path|None=None, download:bool=False) -> Path:
     root = data_root(root)
     for name in ('tiny-imagenet-200', 'tiny-imagenet-200-subset'):
         if (root/name/'wnids.txt').is_file(): return root/name
-    if download:
-        from torchvision.datasets.utils import download_and_extract_archive
-        download_and_extract_archive(TINY_IMAGENET_URL, str(root))
-        return root/'tiny-imagenet-200'
+    if download: return _official(root, 'tiny-imagenet-200', TINY_IMAGENET_URL, download)
     raise _missing('Tiny ImageNet', root, f"Pass download=True to fetch the official archive ({TINY_IMAGENET_URL}).")
 
 # %% ../nbs/05_data.ipynb #ef89a17e
@@ -148,11 +168,12 @@ def classification_dls(train_ds:Dataset, valid_ds:Dataset,
                        bs:int=32, # batch size
                        num_workers:int|None=None, # loader workers (default: 0 on CPU-only machines, else 4)
                        device=None, # where batches go (default: CUDA if available)
-                       seed:int|None=None): # seed of the shuffling
+                       seed:int|None=None): # seed of the shuffling and augmentation (Python, NumPy and torch generators)
     "fastai DataLoaders over two datasets of (image, label)"
     from fastai.data.core import DataLoaders
+    from fastai.torch_core import set_seed
     if num_workers is None: num_workers = 4 if torch.cuda.is_available() else 0
-    if seed is not None: torch.manual_seed(seed)
+    if seed is not None: set_seed(seed)              # fastai's loaders draw their shuffling generator from Python's `random`
     return DataLoaders.from_dsets(train_ds, valid_ds, bs=bs, num_workers=num_workers, device=device,
                                   pin_memory=torch.cuda.is_available())
 
