@@ -12,10 +12,11 @@ from .core import *
 from .lora import LoRALinear, remove_layers
 
 # %% auto #0
-__all__ = ['GATE_SHAPES', 'composition_mlp', 'CompositionLinear', 'KoRABlock', 'gate_values']
+__all__ = ['GATE_SHAPES', 'GATE_MODES', 'composition_mlp', 'CompositionLinear', 'KoRABlock', 'gate_values']
 
 # %% ../nbs/02_composition.ipynb #19c7b6c6
 GATE_SHAPES = ('scalar', 'channel', 'head')
+GATE_MODES = ('learned', 'fixed', 'none')
 
 def composition_mlp(d:int, # width of q, k and v
                     hidden:int, # width of the hidden layers
@@ -41,10 +42,11 @@ class CompositionLinear(LoRALinear):
                  gate:str='channel', # 'scalar', 'channel' (one per channel of v) or 'head' (one per attention head)
                  direct_qk:bool=False, # ablation: also add gated δ_q, δ_k to q and k
                  dropout:float=0., # dropout on the adapter input
+                 gate_mode:str='learned', # ablation: 'learned' (zero-initialised, trained), 'fixed' (constant 1), 'none' (no gate; the MLP's last layer starts at zero instead)
                 ):
         super().__init__(base_layer, r=r, alpha=alpha, dropout=dropout, qkv='qkv')
         d = base_layer.in_features
-        check_positive('hidden', hidden, integer=True); check_choice('gate', gate, GATE_SHAPES)
+        check_positive('hidden', hidden, integer=True); check_choice('gate', gate, GATE_SHAPES); check_choice('gate_mode', gate_mode, GATE_MODES)
         if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0: raise ValueError(f"depth={depth!r} must be an int >= 0")
         if base_layer.out_features != 3 * d: raise ValueError(f"base_layer must be a fused qkv projection d -> 3d, got {d} -> {base_layer.out_features}")
         check_positive('num_heads', num_heads, integer=True)
@@ -52,11 +54,13 @@ class CompositionLinear(LoRALinear):
         with torch.no_grad(): self.lora_B.uniform_(-1 / math.sqrt(r), 1 / math.sqrt(r))  # non-zero: see "why it never learns"
         self.mlp = composition_mlp(d, hidden, depth).to(device=base_layer.weight.device)
         n_gate = {'scalar': 1, 'channel': d, 'head': num_heads}[gate]
-        self.gate = nn.Parameter(torch.zeros(n_gate, device=base_layer.weight.device))
+        if gate_mode == 'learned': self.gate = nn.Parameter(torch.zeros(n_gate, device=base_layer.weight.device))
+        else: self.register_buffer('gate', torch.ones(n_gate, device=base_layer.weight.device))   # a constant 1
+        if gate_mode == 'none': nn.init.zeros_(self.mlp[-1].weight); nn.init.zeros_(self.mlp[-1].bias)
         self.gate_qk = nn.Parameter(torch.zeros(2, n_gate, device=base_layer.weight.device)) if direct_qk else None
-        self.gate_kind, self.num_heads = gate, num_heads
+        self.gate_kind, self.gate_mode, self.num_heads = gate, gate_mode, num_heads
 
-    def extra_repr(self): return super().extra_repr() + f", gate={self.gate_kind!r}, direct_qk={self.gate_qk is not None}"
+    def extra_repr(self): return super().extra_repr() + f", gate={self.gate_kind!r}, gate_mode={self.gate_mode!r}, direct_qk={self.gate_qk is not None}"
 
 # %% ../nbs/02_composition.ipynb #234df17a
 @patch
@@ -113,6 +117,7 @@ class KoRABlock(AdapterMethod):
                  direct_qk:bool=False, # ablation: also add gated δ_q and δ_k to q and k
                  blocks:list|None=None, # indices of the blocks to adapt; None: all
                  dropout:float=0., # dropout on the adapter input
+                 gate_mode:str='learned', # ablation: 'learned' (zero-init, trained), 'fixed' (constant 1), 'none' (no gate, zero-init MLP output)
                 ):
         super().__init__()
         alpha = r if alpha is None else alpha
@@ -120,7 +125,7 @@ class KoRABlock(AdapterMethod):
         if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0: raise ValueError(f"depth={depth!r} must be an int >= 0")
         if blocks is not None and not isinstance(blocks, (list, tuple)): raise TypeError(f"blocks must be a list of block indices or None, got {blocks!r}")
         self.layer_kw = dict(r=r, alpha=alpha, hidden=hidden, depth=depth, gate=check_choice('gate', gate, GATE_SHAPES),
-                             direct_qk=bool(direct_qk), dropout=check_prob('dropout', dropout))
+                             direct_qk=bool(direct_qk), dropout=check_prob('dropout', dropout), gate_mode=check_choice('gate_mode', gate_mode, GATE_MODES))
         self.blocks = blocks
 
     def inject(self, model):
