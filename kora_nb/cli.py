@@ -34,11 +34,6 @@ def _config(quick, paper, seeds, methods_, experiments):
         cfg = replace(cfg, experiments=tuple(experiments.split(',')))
     return cfg
 
-def _download(cfg):
-    from kora_nb import data
-    data.load_cifar100(download=True); data.load_cifar10(download=True); data.tiny_imagenet_root(download=True)
-    if cfg.depth_full: data.nyu_paths(download=True)
-
 # %% ../nbs/90_cli.ipynb #e98aaeed
 @call_parse
 def kora_nb_reproduce(quick:store_true=False, # run the quick configuration (ViT-Ti, 64 px, offline subsets, CPU)
@@ -62,7 +57,6 @@ def kora_nb_reproduce(quick:store_true=False, # run the quick configuration (ViT
     from kora_nb.reproduce import reproduce, write_report
     out = Path(out or f"runs/{'paper' if paper else 'quick'}")
     try:
-        if download: _download(cfg)
-        res = reproduce(cfg, out)
+        res = reproduce(cfg, out, download=download)
     except DataNotFound as e: print(f"kora_nb_reproduce: {e}", file=sys.stderr); sys.exit(2)
     print(f"results: {out/'results.json'} ({len(res.rows)} rows); tables: {write_report(res, out)}")

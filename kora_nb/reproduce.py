@@ -39,6 +39,7 @@ def default_methods(r:int=8) -> list[MethodSpec]:
             MethodSpec('adapter_fusion', 'adapter_fusion'), MethodSpec('kora_block', 'kora_block', dict(r=r)),
             MethodSpec('kora_flow_d4', 'kora_flow', dict(r=r, d_comp=4)), MethodSpec('kora_flow_d8', 'kora_flow', dict(r=r, d_comp=8)),
             MethodSpec('kora_flow_d4_published', 'kora_flow', dict(r=r, d_comp=4, published=True)),
+            MethodSpec('kora_flow_d8_published', 'kora_flow', dict(r=r, d_comp=8, published=True)),
             MethodSpec('kan_lora', 'kan_lora', dict(r=max(r // 8, 1)))]
 
 # %% ../nbs/09_reproduce.ipynb #95856049
@@ -265,19 +266,24 @@ def _row_key(exp, spec, seed, kw):
     variant = ('adapters+head' if kw.get('train_adapters') else 'head') if exp == 'tiny_imagenet_transfer' else None
     return dict(experiment=exp, method=spec.label, protocol=kw.get('protocol'), seed=seed, variant=variant)
 
-def check_data(cfg:RunConfig):
-    "Raise DataNotFound, with how to get it, for any data set the configuration needs and this machine lacks"
-    if {'cifar100_specialization', 'cka'} & set(cfg.experiments): load_cifar100()
-    if any(s.method == 'adapter_fusion' for s in cfg.methods): load_cifar10()
-    if 'tiny_imagenet_transfer' in cfg.experiments: tiny_imagenet_root()
-    if 'nyu_depth' in cfg.experiments: nyu_paths() if cfg.depth_full else rgbd_frames()
+def check_data(cfg:RunConfig, download:bool=False):
+    "Raise DataNotFound, with how to get it, for any data set `cfg` needs that this machine lacks; with `download`, fetch those first"
+    if {'cifar100_specialization', 'cka'} & set(cfg.experiments): load_cifar100(download=download)
+    if any(s.method == 'adapter_fusion' for s in cfg.methods): load_cifar10(download=download)
+    if 'tiny_imagenet_transfer' in cfg.experiments: tiny_imagenet_root(download=download)
+    if 'nyu_depth' in cfg.experiments: nyu_paths(download=download) if cfg.depth_full else rgbd_frames()
 
-# %% ../nbs/09_reproduce.ipynb #d8026e5f
-def reproduce(cfg:RunConfig, out:str|Path, log=print, progress:bool=True) -> Results:
+# %% ../nbs/09_reproduce.ipynb #14f36ebe
+def reproduce(cfg:RunConfig, # what to run
+              out:str|Path, # folder for results.json, the adapters, tables and plots
+              log=print, # called with one line per finished run
+              progress:bool=True, # show a progress bar
+              download:bool=False, # fetch missing data sets first (else refuse them, saying how to get them)
+             ) -> Results:
     "Run every experiment of `cfg` for every method and seed into `out`, resuming from `out/results.json`"
     from fastprogress.fastprogress import progress_bar
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    check_data(cfg)
+    check_data(cfg, download)
     (out/'config.json').write_text(json.dumps(asdict(cfg), indent=1, default=str))
     res, data = Results(out/'results.json'), load_cifar100()
     funcs = dict(cifar100_specialization=lambda s, sd, kw: cifar100_specialization(cfg, s, sd, out, data),
@@ -360,7 +366,8 @@ def differences_to(values:dict, # {method: [value of each seed]}
 
 # %% ../nbs/09_reproduce.ipynb #b7dbfb09
 def _pub(experiment, method, metric):
-    v = PUBLISHED.get(experiment, {}).get(method, {}).get(metric)
+    "The published value for our corrected method and for its replay of the published code (`..._published`)"
+    v = PUBLISHED.get(experiment, {}).get(method.removesuffix('_published'), {}).get(metric)
     return '' if v is None else f'{v:.4f}'
 
 def headline_table(rows:list) -> str:
