@@ -45,40 +45,40 @@ def _official(root:Path, folder:str, url:str, download:bool) -> Path:
         download_and_extract_archive(url, str(root))
     return root/folder
 
+def _cifar(root, download, name:str, folder:str, url:str, read_official, subset:str, label_key:str, names_key:str) -> dict:
+    "The official pickles in `root/folder` (downloaded on request), else the offline `.npz` subset, else `DataNotFound`"
+    root = data_root(root)
+    official = _official(root, folder, url, download)
+    if official.is_dir(): return dict(**read_official(official), source='official')
+    if (sub := root/subset).is_file():
+        f = np.load(sub)
+        return dict(train=(f['train_x'], f[f'train_{label_key}']), test=(f['test_x'], f[f'test_{label_key}']),
+                    classes=[str(c) for c in f[names_key]], source='subset')
+    raise _missing(name, root, f"Pass download=True to fetch the official archive ({url}).")
+
+def _read_cifar100(folder:Path) -> dict:
+    return dict(train=_cifar_split(_unpickle(folder/'train')), test=_cifar_split(_unpickle(folder/'test')),
+                classes=list(_unpickle(folder/'meta')['fine_label_names']))
+
 def load_cifar100(root:str|Path|None=None, # data folder (default `data_root()`)
                   download:bool=False, # download the official archive if it is not there
                  ) -> dict:
     "CIFAR-100 as uint8 NHWC arrays: `train`, `test` (x, y), `classes`, and `source` ('official' or 'subset')"
-    root = data_root(root)
-    official = _official(root, 'cifar-100-python', CIFAR100_URL, download)
-    if official.is_dir():
-        classes = _unpickle(official/'meta')['fine_label_names']
-        return dict(train=_cifar_split(_unpickle(official/'train')), test=_cifar_split(_unpickle(official/'test')),
-                    classes=list(classes), source='official')
-    if (sub := root/'cifar100_subset.npz').is_file():
-        f = np.load(sub)
-        return dict(train=(f['train_x'], f['train_fine']), test=(f['test_x'], f['test_fine']),
-                    classes=[str(c) for c in f['fine_label_names']], source='subset')
-    raise _missing('CIFAR-100', root, f"Pass download=True to fetch the official archive ({CIFAR100_URL}).")
+    return _cifar(root, download, 'CIFAR-100', 'cifar-100-python', CIFAR100_URL, _read_cifar100, 'cifar100_subset.npz', 'fine', 'fine_label_names')
 
 # %% ../nbs/05_data.ipynb #6ff79243
 CIFAR10_URL = 'https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz'
+
+def _read_cifar10(folder:Path) -> dict:
+    split = lambda ds: (np.concatenate([d['data'] for d in ds]).reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), np.concatenate([d['labels'] for d in ds]))
+    return dict(train=split([_unpickle(folder/f'data_batch_{i}') for i in range(1, 6)]), test=split([_unpickle(folder/'test_batch')]),
+                classes=list(_unpickle(folder/'batches.meta')['label_names']))
 
 def load_cifar10(root:str|Path|None=None, # data folder (default `data_root()`)
                  download:bool=False, # download the official archive if it is not there
                 ) -> dict:
     "CIFAR-10 as uint8 NHWC arrays: `train`, `test` (x, y), `classes`, and `source`"
-    root = data_root(root)
-    official = _official(root, 'cifar-10-batches-py', CIFAR10_URL, download)
-    if official.is_dir():
-        batches = [_unpickle(official/f'data_batch_{i}') for i in range(1, 6)]
-        split = lambda ds: (np.concatenate([d['data'] for d in ds]).reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), np.concatenate([d['labels'] for d in ds]))
-        return dict(train=split(batches), test=split([_unpickle(official/'test_batch')]),
-                    classes=list(_unpickle(official/'batches.meta')['label_names']), source='official')
-    if (sub := root/'cifar10_subset.npz').is_file():
-        f = np.load(sub)
-        return dict(train=(f['train_x'], f['train_y']), test=(f['test_x'], f['test_y']), classes=[str(c) for c in f['label_names']], source='subset')
-    raise _missing('CIFAR-10', root, f"Pass download=True to fetch the official archive ({CIFAR10_URL}).")
+    return _cifar(root, download, 'CIFAR-10', 'cifar-10-batches-py', CIFAR10_URL, _read_cifar10, 'cifar10_subset.npz', 'y', 'label_names')
 
 # %% ../nbs/05_data.ipynb #92a7870b
 TINY_IMAGENET_URL = 'http://cs231n.stanford.edu/tiny-imagenet-200.zip'
