@@ -273,6 +273,23 @@ def check_data(cfg:RunConfig, download:bool=False):
     if 'tiny_imagenet_transfer' in cfg.experiments: tiny_imagenet_root(download=download)
     if 'nyu_depth' in cfg.experiments: nyu_paths(download=download) if cfg.depth_full else rgbd_frames()
 
+# %% ../nbs/09_reproduce.ipynb #55c4fe63
+_GROWS = ('experiments', 'methods', 'seeds')
+
+def _record_config(cfg:RunConfig, out:Path) -> RunConfig:
+    "Write `out/config.json` as the union of what the folder holds and `cfg`; refuse a folder made with another configuration"
+    new, path = json.loads(json.dumps(asdict(cfg), default=str)), out/'config.json'
+    if path.exists():
+        old = json.loads(path.read_text())
+        if diff := {k: (old.get(k), v) for k, v in new.items() if k not in _GROWS and old.get(k) != v}:
+            raise ValueError(f"out={str(out)!r} holds results of another configuration (folder vs now: {diff}); use another folder")
+        labels = {m['label'] for m in old['methods']}
+        cfg = replace(cfg, experiments=tuple(dict.fromkeys([*old['experiments'], *cfg.experiments])),
+                      seeds=tuple(dict.fromkeys([*old['seeds'], *cfg.seeds])),
+                      methods=[MethodSpec(**m) for m in old['methods']] + [m for m in cfg.methods if m.label not in labels])
+    path.write_text(json.dumps(asdict(cfg), indent=1, default=str))
+    return cfg
+
 # %% ../nbs/09_reproduce.ipynb #14f36ebe
 def reproduce(cfg:RunConfig, # what to run
               out:str|Path, # folder for results.json, the adapters, tables and plots
@@ -284,7 +301,7 @@ def reproduce(cfg:RunConfig, # what to run
     from fastprogress.fastprogress import progress_bar
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     check_data(cfg, download)
-    (out/'config.json').write_text(json.dumps(asdict(cfg), indent=1, default=str))
+    whole = _record_config(cfg, out)
     res, data = Results(out/'results.json'), load_cifar100()
     funcs = dict(cifar100_specialization=lambda s, sd, kw: cifar100_specialization(cfg, s, sd, out, data),
                  tiny_imagenet_transfer=lambda s, sd, kw: tiny_imagenet_transfer(cfg, s, sd, out, **kw),
@@ -298,7 +315,7 @@ def reproduce(cfg:RunConfig, # what to run
         res.add(row)
         log(f"[{i + 1}/{len(jobs)}] {exp} {spec.label} seed={seed}{''.join(f' {k}={v}' for k, v in kw.items())} -> "
             + ', '.join(f'{k}={v:.4f}' for k, v in row['metrics'].items()) + f" ({row['wall_s']:.0f} s)")
-    res.reorder([_row_key(*job) for job in jobs])                                  # resumed rows in the configuration's order
+    res.reorder([_row_key(*job) for job in _jobs(whole)])                         # all rows of the folder in its configuration's order
     return res
 
 # %% ../nbs/09_reproduce.ipynb #718ba3cd
