@@ -229,9 +229,11 @@ def _tuned_pct(model:nn.Module) -> float:
     n = [(p.numel(), p.requires_grad) for p in model.parameters()]
     return 100 * sum(k for k, g in n if g) / sum(k for k, _ in n)
 
+_NO_DENSE = ('linear_probe', 'adapter_fusion')   # baselines without a dense variant
+
 def nyu_depth(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path) -> dict:
     "Train the depth head (and the method's adapters) on NYU Depth V2 or the offline frames; one results row"
-    if spec.method in ('linear_probe', 'adapter_fusion'): return None             # no dense variant of these baselines
+    if spec.method in _NO_DENSE: raise ValueError(f"nyu_depth: method={spec.method!r} has no dense variant; allowed: any method but {_NO_DENSE}")
     t = time.time()
     vit = create_vit(cfg.model_name, num_classes=0, pretrained=False)
     if cfg.depth_full:
@@ -260,7 +262,7 @@ def _jobs(cfg):
                     yield exp, spec, seed, dict(protocol='original', train_adapters=False)
                     yield exp, spec, seed, dict(protocol='corrected', train_adapters=False)
                     if spec.method != 'linear_probe': yield exp, spec, seed, dict(protocol='corrected', train_adapters=True)
-                else: yield exp, spec, seed, {}
+                elif not (exp == 'nyu_depth' and spec.method in _NO_DENSE): yield exp, spec, seed, {}
 
 def _row_key(exp, spec, seed, kw):
     variant = ('adapters+head' if kw.get('train_adapters') else 'head') if exp == 'tiny_imagenet_transfer' else None
@@ -307,13 +309,13 @@ def reproduce(cfg:RunConfig, # what to run
                  tiny_imagenet_transfer=lambda s, sd, kw: tiny_imagenet_transfer(cfg, s, sd, out, **kw),
                  cka=lambda s, sd, kw: cka_experiment(cfg, s, sd, out, data), nyu_depth=lambda s, sd, kw: nyu_depth(cfg, s, sd, out))
     jobs = list(_jobs(cfg))
-    for i in (progress_bar(range(len(jobs))) if progress else range(len(jobs))):
-        exp, spec, seed, kw = jobs[i]
-        if res.has(**_row_key(exp, spec, seed, kw)): continue
+    todo = [job for job in jobs if not res.has(**_row_key(*job))]
+    if not todo: log(f"all {len(jobs)} runs are already in {res.path}: nothing to run")
+    for i in (progress_bar(range(len(todo))) if progress and todo else range(len(todo))):
+        exp, spec, seed, kw = todo[i]
         row = funcs[exp](spec, seed, kw)
-        if row is None: continue
         res.add(row)
-        log(f"[{i + 1}/{len(jobs)}] {exp} {spec.label} seed={seed}{''.join(f' {k}={v}' for k, v in kw.items())} -> "
+        log(f"[{i + 1}/{len(todo)}] {exp} {spec.label} seed={seed}{''.join(f' {k}={v}' for k, v in kw.items())} -> "
             + ', '.join(f'{k}={v:.4f}' for k, v in row['metrics'].items()) + f" ({row['wall_s']:.0f} s)")
     res.reorder([_row_key(*job) for job in _jobs(whole)])                         # all rows of the folder in its configuration's order
     return res
