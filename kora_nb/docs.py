@@ -431,6 +431,15 @@ def _outputs(nb:dict):
     for c in nb['cells']:
         if c['cell_type'] == 'code': yield from c.get('outputs', [])
 
+def _mixes_imports(src:str) -> bool:
+    "Does this code cell import and also do something else? (nbdev's docs build executes every cell with an import)"
+    import ast
+    opts, body = _directives(src)
+    if opts.keys() & {'export', 'exports', 'exporti', 'exec_doc'} or opts.get('eval') == 'false' or 'nbdev_export' + '()' in body: return False   # (split: nbdev skips cells containing the call)
+    try: nodes = list(ast.walk(ast.parse(re.sub(r'^\s*[%!].*$', '', body, flags=re.M))))
+    except SyntaxError: return False
+    return any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in nodes) and any(isinstance(n, (ast.Expr, ast.Assign)) for n in nodes)
+
 def chapter_problems(nb_path:str|Path, max_lines:int=40) -> list:
     "What keeps the notebook at `nb_path` from reading as a chapter (empty when nothing does)"
     nb = json.loads(Path(nb_path).read_text())
@@ -443,7 +452,9 @@ def chapter_problems(nb_path:str|Path, max_lines:int=40) -> list:
               'no "What to try next" section': re.search(r'^## What to try next', md, flags=re.M),
               'an error or traceback in the outputs': not any(o['output_type'] == 'error' or 'Traceback (most recent call last)' in t for o, t in zip(outs, texts)),
               'a progress bar in the outputs': not any('<progress' in t for t in texts),
-              f'an output longer than {max_lines} lines': not any(len(_text(o.get('text', '')).splitlines()) > max_lines for o in outs)}
+              f'an output longer than {max_lines} lines': not any(len(_text(o.get('text', '')).splitlines()) > max_lines for o in outs),
+              'a cell mixes imports with other code (the docs build would run it)':
+                  not any(c['cell_type'] == 'code' and _mixes_imports(_text(c['source'])) for c in nb['cells'])}
     return [msg for msg, ok in checks.items() if not ok]
 
 # %% ../nbs/91_docs.ipynb #4c236ee0

@@ -7,7 +7,8 @@ from __future__ import annotations
 import torch, torch.nn as nn
 from fastcore.basics import patch
 from .core import *
-from .lora import LoRALinear, LORA_TARGETS, remove_layers
+import torch.nn.functional as F
+from .lora import LoRALinear, LORA_TARGETS, add_update, remove_layers
 
 # %% auto #0
 __all__ = ['POOLS', 'COMPOSERS', 'pool_tokens', 'FlowLinear', 'register_composer', 'composer_factory', 'linear_gelu',
@@ -26,7 +27,7 @@ _FLOW_WHY = ("the Φ/Ψ flow adds α·Proj_final(c⁽ᴸ⁾) to the CLS features
              "adapted layer; no weight of the backbone can hold it")
 
 class FlowLinear(LoRALinear):
-    "A LoRA layer that also hands its token-pooled update to the Φ/Ψ flow"
+    "A LoRA layer that also hands its token-pooled update (as h̄ = pool(s·A·x); the update is B·h̄) to the Φ/Ψ flow"
     def __init__(self, base_layer:nn.Linear, # the frozen layer
                  r:int=8, # adapter rank
                  alpha:float=8, # adapter scale numerator, s = alpha/r
@@ -40,15 +41,15 @@ class FlowLinear(LoRALinear):
         self.pooled = None
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
-        "The base output (plus the update when `apply_update`); stores the pooled update in `self.pooled`"
-        res = self.base_layer(x)
+        "The base output (plus the update when `apply_update`); stores h̄ = pool(s·A·x) in `self.pooled`"
         xa = x.detach() if self.detach_input else x
         if not self.apply_update:
-            self.pooled = self.lora_delta(pool_tokens(xa, self.pool))
-            return res
-        o = self.lora_delta(xa)
-        self.pooled = pool_tokens(o, self.pool)
-        return res + o.to(res.dtype)
+            self.pooled = self.lora_hidden(pool_tokens(xa, self.pool))
+            return self.base_layer(x)
+        if self.detach_input: h = self.lora_hidden(xa); out = add_update(self.base_layer(x), h, self.lora_B[0])
+        else: out, h = self.forward_hidden(x)                        # LoRA's forward, handing over h = s·Ax
+        self.pooled = pool_tokens(h, self.pool)
+        return out
 
     def merge(self): raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
     def unmerge(self): raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
@@ -200,10 +201,24 @@ def remove(self:KoRAFlow, model:nn.Module):
 
 # %% ../nbs/03_flow.ipynb #9d89ea29
 @patch
+def _project(self:KoRAFlow) -> torch.Tensor:
+    "p⁽ⁱ⁾ = (P⁽ⁱ⁾B⁽ⁱ⁾)·h̄⁽ⁱ⁾ + b⁽ⁱ⁾ for every adapted layer, one batched product per group of equal width: (batch, L, d_comp)"
+    groups = {}
+    for i, layer in enumerate(self.layers): groups.setdefault(layer.base_layer.out_features, []).append(i)
+    parts, order = [], []
+    for idx in groups.values():
+        PB = torch.bmm(torch.stack([self.proj[i].weight for i in idx]), torch.stack([self.layers[i].lora_B[0] for i in idx]))   # (n, d_comp, r)
+        H = torch.stack([self.layers[i].pooled for i in idx])                                                            # (n, batch, r)
+        bias = torch.stack([self.proj[i].bias for i in idx]).unsqueeze(1)                                               # (n, 1, d_comp)
+        parts.append(torch.baddbmm(bias, H.to(PB.dtype), PB.transpose(1, 2))); order += idx
+    p = torch.cat(parts).transpose(0, 1)                                                                              # (batch, L, d_comp), grouped
+    return p[:, torch.tensor(order, device=p.device).argsort()]                                                       # back in layer order
+
+@patch
 def forward(self:KoRAFlow, model:nn.Module, x:torch.Tensor) -> torch.Tensor:
     "Logits: head(h_CLS + α·Proj_final(c⁽ᴸ⁾)), after one pass of the backbone"
     h = model.forward_head(model.forward_features(x), pre_logits=True)
-    p = torch.stack([proj(layer.pooled) for proj, layer in zip(self.proj, self.layers)], 1)
+    p = self._project()
     for layer in self.layers: layer.pooled = None                      # do not keep activations between steps
     shift = self.flow_alpha * self.proj_final(self.composer(p.to(self.proj_final.weight.dtype)))
     return model.get_classifier()(h + shift.to(h.dtype))

@@ -140,11 +140,17 @@ def _uniform_basis(x, t0, h, k, n):
 @patch
 def _grid_is_uniform(self:KANLinear) -> bool:
     "Are the knots of every feature equally spaced? (cached until the grid changes)"
+    if torch.compiler.is_compiling(): return getattr(self, '_uniform', False)   # no data-dependent check in a graph; False is always exact
     key = (self.grid.data_ptr(), self.grid._version)
     if getattr(self, '_uniform_key', None) != key:
         d = self.grid[:, 1:] - self.grid[:, :-1]
         self._uniform_key, self._uniform = key, bool(torch.allclose(d, d[:, :1].expand_as(d), rtol=1e-4, atol=0))
     return self._uniform
+
+@patch
+def _load_from_state_dict(self:KANLinear, *args, **kwargs):
+    nn.Module._load_from_state_dict(self, *args, **kwargs)
+    self._grid_is_uniform()                                    # the loaded grid's check, before any compiled forward reads it
 
 # %% ../nbs/04_kan.ipynb #21822540
 @patch

@@ -13,7 +13,7 @@ from safetensors.torch import load_file, save_file
 from .core import *
 
 # %% auto #0
-__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'LoRALinear', 'lora_layers', 'remove_layers', 'LoRA']
+__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'LoRALinear', 'add_update', 'lora_layers', 'remove_layers', 'LoRA']
 
 # %% ../nbs/01_lora.ipynb #6f14c5b1
 QKV_PARTS = 'qkv'
@@ -59,21 +59,72 @@ class LoRALinear(nn.Module):
 
 # %% ../nbs/01_lora.ipynb #cbd5647b
 @patch
+def lora_hidden(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
+    "s·A·dropout(x), the narrow middle of the update: shape (..., n·r)"
+    A = self.lora_A
+    if x.dtype != A.dtype and not torch.is_autocast_enabled(x.device.type): x = x.to(A.dtype)
+    return F.linear(self.dropout(x), A.flatten(0, 1)) * self.scaling     # scaling the narrow tensor, not the wide output
+
+@patch
 def lora_delta(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
     "The update s·BAx for input `x`, with one column block per adapted slice: shape (..., n·d_out/n_parts)"
-    A, B = self.lora_A, self.lora_B
-    if x.dtype != A.dtype and not torch.is_autocast_enabled(x.device.type): x = x.to(A.dtype)
-    h = F.linear(self.dropout(x), A.flatten(0, 1))                        # (..., n·r)
-    if len(A) == 1: return F.linear(h, B[0]) * self.scaling
-    h = h.unflatten(-1, (len(A), self.r))                                 # (..., n, r)
-    return torch.einsum('...nr,nor->...no', h, B).flatten(-2) * self.scaling
+    h, B = self.lora_hidden(x), self.lora_B
+    if len(B) == 1: return F.linear(h, B[0])
+    return torch.einsum('...nr,nor->...no', h.unflatten(-1, (len(B), self.r)), B).flatten(-2)
+
+def add_update(res:torch.Tensor, # the base layer's output, (..., d_out)
+               h:torch.Tensor, # s·A·x, (..., r)
+               B:torch.Tensor, # (d_out, r)
+              ) -> torch.Tensor:
+    "res + h·Bᵀ as one GEMM that accumulates into the base output (no separate update tensor, no separate addition)"
+    return torch.addmm(res.flatten(0, -2), h.flatten(0, -2).to(res.dtype), B.t().to(res.dtype)).view_as(res)
+
+# %% ../nbs/01_lora.ipynb #6d3e3d56
+class _LoRAFunction(torch.autograd.Function):
+    "(y, h): y = W₀x + b + hBᵀ, h = s·Ax, with a hand-written backward (frozen W₀ and b, no dropout, one dtype)"
+    @staticmethod
+    def forward(ctx, x, W, b, A, B, s):
+        x2 = x.reshape(-1, x.shape[-1])
+        out = x2 @ W.t() if b is None else torch.addmm(b, x2, W.t())
+        h = (x2 @ A.t()).mul_(s)
+        out.addmm_(h, B.t())
+        ctx.save_for_backward(x2, h, W, A, B); ctx.s = s
+        ctx.set_materialize_grads(False)                                   # an unused h gets no gradient tensor
+        return out.view(*x.shape[:-1], W.shape[0]), h.view(*x.shape[:-1], A.shape[0])
+
+    @staticmethod
+    def backward(ctx, g, gh):
+        x2, h, W, A, B = ctx.saved_tensors
+        g2 = g.reshape(-1, g.shape[-1])
+        dh = g2 @ B
+        if gh is not None: dh += gh.reshape(dh.shape)                      # h also feeds something else (the Φ/Ψ flow)
+        dx = (g2 @ W).addmm_(dh, A, alpha=ctx.s).view(*g.shape[:-1], W.shape[1]) if ctx.needs_input_grad[0] else None
+        dA = (dh.t() @ x2).mul_(ctx.s) if ctx.needs_input_grad[3] else None
+        dB = g2.t() @ h if ctx.needs_input_grad[4] else None
+        return dx, None, None, dA, dB, None
+
+@patch
+def _fused_ok(self:LoRALinear, x:torch.Tensor) -> bool:
+    "Can the hand-written autograd function compute this forward? (one update, no dropout, frozen base, one dtype, no autocast)"
+    w, b = self.base_layer.weight, self.base_layer.bias
+    return (self.rows is None and len(self.lora_B) == 1 and isinstance(self.dropout, nn.Identity) and not torch.is_autocast_enabled(x.device.type)
+            and x.dtype == w.dtype == self.lora_A.dtype and not w.requires_grad and (b is None or not b.requires_grad))
 
 # %% ../nbs/01_lora.ipynb #24af03e8
 @patch
+def forward_hidden(self:LoRALinear, x:torch.Tensor) -> tuple:
+    "(output, h = s·A·dropout(x)) of a layer with one update of its whole output; the hand-written path where it applies"
+    if self._fused_ok(x):
+        return _LoRAFunction.apply(x, self.base_layer.weight, self.base_layer.bias, self.lora_A[0], self.lora_B[0], self.scaling)
+    h = self.lora_hidden(x)
+    return add_update(self.base_layer(x), h, self.lora_B[0]), h
+
+@patch
 def forward(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
     "The base layer's output plus the update (the base output alone once merged)"
+    if self.merged: return self.base_layer(x)
+    if self.rows is None and len(self.lora_B) == 1: return self.forward_hidden(x)[0]   # one update of the whole output
     res = self.base_layer(x)
-    if self.merged: return res
     d = self.lora_delta(x).to(res.dtype)
     return res + d if self.rows is None else res.index_add(-1, self.rows, d)
 
@@ -115,7 +166,7 @@ def _pattern_value(pattern:dict|None, name:str, default):
 
 def lora_layers(model:nn.Module) -> list[tuple[str, LoRALinear]]:
     "All `LoRALinear` layers of `model`, with their names"
-    return [(n, m) for n, m in model.named_modules() if isinstance(m, LoRALinear)]
+    return [(n, m) for n, m in model.named_modules() if isinstance(getattr(m, 'lora_A', None), nn.Parameter)]   # by interface, not class identity
 
 # %% ../nbs/01_lora.ipynb #f6ff8865
 def remove_layers(model:nn.Module, cls:type=LoRALinear):
@@ -210,7 +261,7 @@ def _require_peft():
 def export_peft(self:KoRA, path:str|Path # folder to write
                ) -> Path:
     "Write this LoRA adapter in peft's format, so that `peft.PeftModel.from_pretrained(base_model, path)` rebuilds it"
-    if not isinstance(getattr(self, 'adapter', None), LoRA):
+    if getattr(self, 'method', None) != 'lora':
         raise TypeError(f"export_peft needs method='lora'; this wrapper uses {self.method!r}, which peft cannot represent")
     peft = _require_peft()
     ad, path = self.adapter, Path(path)
