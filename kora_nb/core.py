@@ -4,19 +4,20 @@
 
 # %% ../nbs/00_core.ipynb #46d28f7d
 from __future__ import annotations
-import functools, importlib, inspect, json, os, pkgutil, re, socket, sys, tempfile, warnings
+import functools, hashlib, importlib, inspect, json, math, os, pkgutil, re, socket, sys, tempfile, warnings
 from pathlib import Path
 
 import torch, torch.nn as nn
 import timm
 from fastcore.basics import patch
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load as load_safetensors, save_file
 
 # %% auto #0
 __all__ = ['METHODS', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'weights_dir', 'local_weights', 'hub_reachable',
            'pretrained_source', 'create_vit', 'linear_names', 'match_modules', 'set_module', 'check_choice',
            'check_positive', 'check_prob', 'import_all', 'Registry', 'MergeError', 'AdapterMethod', 'methods',
-           'method_class', 'LinearProbe', 'model_signature', 'KoRA', 'untrained_parameters']
+           'method_class', 'LinearProbe', 'model_signature', 'check_input', 'KoRA', 'atomic_write', 'read_adapter',
+           'untrained_parameters']
 
 # %% ../nbs/00_core.ipynb #695c7fb1
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
@@ -105,10 +106,11 @@ def check_choice(name:str, value, allowed):
 
 # %% ../nbs/00_core.ipynb #9aaf66c2
 def check_positive(name:str, value, integer:bool=False):
-    "Raise unless `value` is a number > 0 (an `int` when `integer`)"
+    "Raise unless `value` is a finite number > 0 (an `int` when `integer`)"
     ok_type = (int,) if integer else (int, float)
     if isinstance(value, bool) or not isinstance(value, ok_type):
         raise TypeError(f"{name} must be a{'n int' if integer else ' number'} > 0, got {value!r}")
+    if not math.isfinite(value): raise ValueError(f"{name}={value!r} must be a finite number > 0")
     if value <= 0: raise ValueError(f"{name}={value!r} must be > 0")
     return value
 
@@ -233,6 +235,27 @@ def model_signature(model:nn.Module) -> dict:
 def _check_live(wrapper):
     if not hasattr(wrapper, 'model'): raise RuntimeError("this KoRA wrapper was unwrapped; wrap the model again")
 
+# %% ../nbs/00_core.ipynb #f815d172
+def check_input(model:nn.Module, # a timm ViT (anything without `patch_embed` is not checked)
+                x:torch.Tensor, # the batch about to be fed to it
+               ):
+    "Raise `ValueError` unless `x` is an image batch of the shape `model`'s patch embedding accepts"
+    pe = getattr(model, 'patch_embed', None)
+    if pe is None or not isinstance(getattr(pe, 'proj', None), nn.Conv2d): return
+    if not isinstance(x, torch.Tensor) or x.dim() != 4:
+        raise ValueError(f"x must be an image batch of shape (batch, channels, height, width), got {tuple(getattr(x, 'shape', ())) or type(x).__name__}")
+    c, (h, w) = pe.proj.in_channels, x.shape[-2:]
+    if x.shape[1] != c: raise ValueError(f"x has {x.shape[1]} channels; this model takes {c} (shape (batch, {c}, height, width))")
+    if pe.img_size is not None and getattr(pe, 'strict_img_size', False) and (h, w) != tuple(pe.img_size):
+        H, W = pe.img_size
+        raise ValueError(f"x has image size {h}x{w}; this model was created for img_size=({H}, {W}). "
+                         f"Resize the images to {H}x{W}, or create the model with img_size={h if h == w else (h, w)} or dynamic_img_size=True")
+    ph, pw = pe.patch_size
+    if not getattr(pe, 'dynamic_img_pad', False) and (h % ph or w % pw):
+        raise ValueError(f"x has image size {h}x{w}, which the patch size {ph}x{pw} does not divide; "
+                         f"resize to a multiple of {ph}x{pw} or create the model with dynamic_img_pad=True")
+
+
 # %% ../nbs/00_core.ipynb #746fe0ca
 class KoRA(nn.Module):
     "Wrap a timm model with a parameter-efficient `method`; the forward pass returns the logits"
@@ -277,6 +300,7 @@ class KoRA(nn.Module):
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "Logits of the adapted model"
         _check_live(self)
+        check_input(self.model, x)
         return self.adapter(self.model, x)
 
 # %% ../nbs/00_core.ipynb #d0491bf4
@@ -333,10 +357,10 @@ def unwrap(self:KoRA, merge:bool=True # fold the adapters in first (an error for
     return model
 
 # %% ../nbs/00_core.ipynb #e90a519b
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2   # 2: the config holds the weights file's SHA-256
 CONFIG_NAME, WEIGHTS_NAME = 'kora_config.json', 'adapter_model.safetensors'
 
-def _atomic_write(path:Path, write):
+def atomic_write(path:Path, write):
     "Call `write(tmp)` on a temporary file next to `path`, then rename it to `path`"
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix='.tmp')
     os.close(fd)
@@ -370,9 +394,9 @@ def save_adapter(self:KoRA, path:str|Path # folder to write (created if missing)
     "Save the adapter weights (safetensors) and the config (JSON) into folder `path`"
     path = Path(path); path.mkdir(parents=True, exist_ok=True)
     tensors = {k: v.detach().contiguous().cpu() for k, v in self.adapter_state_dict().items()}
-    _atomic_write(path/WEIGHTS_NAME, lambda f: save_file(tensors, f, metadata={'format': 'pt'}))
-    cfg = json.dumps(self.adapter_config(), indent=2, sort_keys=True)
-    _atomic_write(path/CONFIG_NAME, lambda f: Path(f).write_text(cfg))
+    atomic_write(path/WEIGHTS_NAME, lambda f: save_file(tensors, f, metadata={'format': 'pt'}))
+    cfg = dict(self.adapter_config(), weights_sha256=hashlib.sha256((path/WEIGHTS_NAME).read_bytes()).hexdigest())
+    atomic_write(path/CONFIG_NAME, lambda f: Path(f).write_text(json.dumps(cfg, indent=2, sort_keys=True)))
     return path
 
 # %% ../nbs/00_core.ipynb #67467e50
@@ -381,11 +405,33 @@ def _read_config(path:Path) -> dict:
     if not f.is_file(): raise FileNotFoundError(f"no {CONFIG_NAME} in {path}: not a folder written by KoRA.save_adapter")
     try: cfg = json.loads(f.read_text())
     except json.JSONDecodeError as e: raise ValueError(f"{f} is not valid JSON ({e}); the file is corrupted") from e
-    missing = {'format_version', 'method', 'train_head', 'options', 'model'} - set(cfg)
-    if missing: raise ValueError(f"{f} lacks {sorted(missing)}; the file is corrupted or not a KoRA config")
-    if cfg['format_version'] > FORMAT_VERSION:
-        raise ValueError(f"{f} has format_version {cfg['format_version']}; this kora_nb reads up to {FORMAT_VERSION}: upgrade kora_nb")
+    if not isinstance(cfg, dict): raise ValueError(f"{f} holds a {type(cfg).__name__}, not a KoRA config")
+    fields = dict(format_version=int, method=str, train_head=bool, options=dict, model=dict)
+    if missing := sorted(set(fields) - set(cfg)): raise ValueError(f"{f} lacks {missing}; the file is corrupted or not a KoRA config")
+    if bad := [f"{k}={cfg[k]!r} (expected {t.__name__})" for k, t in fields.items() if type(cfg[k]) is not t]:
+        raise ValueError(f"{f} has fields of the wrong type: {', '.join(bad)}; the file is corrupted")
+    v = cfg['format_version']
+    if not 1 <= v <= FORMAT_VERSION: raise ValueError(f"{f} has format_version {v}; this kora_nb reads 1 to {FORMAT_VERSION}: upgrade kora_nb")
+    if v >= 2 and not isinstance(cfg.get('weights_sha256'), str): raise ValueError(f"{f} (format_version {v}) lacks weights_sha256; the file is corrupted")
     return cfg
+
+def _read_weights(path:Path, cfg:dict) -> dict:
+    "The tensors of `path/WEIGHTS_NAME`, after checking them against the config's checksum (format 2 on)"
+    wf = path/WEIGHTS_NAME
+    if not wf.is_file(): raise FileNotFoundError(f"no {WEIGHTS_NAME} in {path}")
+    data = wf.read_bytes()
+    if 'weights_sha256' in cfg and hashlib.sha256(data).hexdigest() != cfg['weights_sha256']:
+        raise ValueError(f"{wf} does not match the SHA-256 recorded in {CONFIG_NAME}: the file is corrupted, "
+                         "or a save was interrupted between the two files; save the adapter again")
+    try: return load_safetensors(data)
+    except Exception as e: raise ValueError(f"{wf} cannot be read ({e}); the file is truncated or corrupted") from e
+
+def read_adapter(path:str|Path # folder written by `KoRA.save_adapter`
+                ) -> tuple[dict, dict]:
+    "The config and the tensors saved in `path`, after checking the config's fields and the weights' checksum"
+    path = Path(path)
+    cfg = _read_config(path)
+    return cfg, _read_weights(path, cfg)
 
 def _check_signature(saved:dict, model:nn.Module):
     now = model_signature(model)
@@ -417,15 +463,10 @@ def load_adapter(cls:KoRA, model:nn.Module, # the same base model the adapter wa
                  path:str|Path, # folder written by `save_adapter`
                 ) -> KoRA:
     "Rebuild the wrapper saved in `path` around `model` and load its weights (strict)"
-    path = Path(path)
-    cfg = _read_config(path)
+    cfg, tensors = read_adapter(path)
     _check_signature(cfg['model'], model)
-    wf = path/WEIGHTS_NAME
-    if not wf.is_file(): raise FileNotFoundError(f"no {WEIGHTS_NAME} in {path}")
-    try: tensors = load_file(wf)
-    except Exception as e: raise ValueError(f"{wf} cannot be read ({e}); the file is truncated or corrupted") from e
     kora = cls(model, cfg['method'], train_head=cfg['train_head'], **cfg['options'])
-    try: kora.load_tensors(tensors, source=str(wf))
+    try: kora.load_tensors(tensors, source=str(Path(path)/WEIGHTS_NAME))
     except BaseException:
         kora.unwrap(merge=False)
         raise

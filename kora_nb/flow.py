@@ -4,6 +4,7 @@
 
 # %% ../nbs/03_flow.ipynb #9d855ad3
 from __future__ import annotations
+import inspect, math
 import torch, torch.nn as nn
 from fastcore.basics import patch
 from .core import *
@@ -139,6 +140,14 @@ class AttentionComposer(nn.Module):
 register_composer('attention', AttentionComposer);
 
 # %% ../nbs/03_flow.ipynb #463ec15a
+def _check_composer_options(name, factory, d_comp, options):
+    "Build a two-state composer once, so that options it does not take fail now, before the model is touched"
+    try: factory(2, d_comp, residual=False, **options)
+    except TypeError as e:
+        takes = [('**' if p.kind == p.VAR_KEYWORD else '') + p.name for p in inspect.signature(factory).parameters.values()
+                 if p.name not in ('n_states', 'd_comp', 'residual')]
+        raise TypeError(f"composer_options={options!r} do not fit composer={name!r} ({e}); it takes {takes}") from None
+
 def _check_published(published, apply_to_backbone, residual, flow_alpha, pool, composer) -> tuple[bool, bool]:
     "Resolve `apply_to_backbone` and `residual`, refusing options that contradict `published=True`"
     if not published: return (True if apply_to_backbone is None else bool(apply_to_backbone)), (True if residual is None else bool(residual))
@@ -169,9 +178,11 @@ class KoRAFlow(AdapterMethod):
         alpha = r if alpha is None else alpha
         check_positive('r', r, integer=True); check_positive('alpha', alpha); check_positive('d_comp', d_comp, integer=True)
         if isinstance(flow_alpha, bool) or not isinstance(flow_alpha, (int, float)): raise TypeError(f"flow_alpha must be a number, got {flow_alpha!r}")
+        if not math.isfinite(flow_alpha): raise ValueError(f"flow_alpha={flow_alpha!r} must be a finite number")
         self.make_composer = composer_factory(composer)
         if composer_options is not None and not isinstance(composer_options, dict): raise TypeError(f"composer_options must be a dict, got {composer_options!r}")
         self.composer_options = dict(composer_options or {})
+        _check_composer_options(composer, self.make_composer, d_comp, self.composer_options)
         self.apply_to_backbone, self.residual = _check_published(published, apply_to_backbone, residual, flow_alpha, pool, composer)
         self.layer_kw = dict(r=r, alpha=alpha, dropout=check_prob('dropout', dropout), apply_update=self.apply_to_backbone,
                              detach_input=bool(published), pool=check_choice('pool', pool, POOLS))

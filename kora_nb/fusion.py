@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import torch, torch.nn as nn
-from safetensors.torch import load_file
 from .core import *
 
 # %% auto #0
@@ -21,7 +20,8 @@ class BottleneckAdapter(nn.Module):
                 ):
         super().__init__()
         check_positive('reduction_factor', reduction_factor, integer=True)
-        hidden = max(dim // reduction_factor, 1)
+        if (hidden := dim // reduction_factor) < 1:
+            raise ValueError(f"reduction_factor={reduction_factor} leaves a bottleneck of width {dim} // {reduction_factor} = 0; use at most {dim}")
         self.down, self.up = nn.Linear(dim, hidden), nn.Linear(hidden, dim)
         nn.init.zeros_(self.up.weight); nn.init.zeros_(self.up.bias)
     def forward(self, m): return self.up(torch.relu(self.down(m)))
@@ -101,16 +101,13 @@ class FusedMLP(nn.Module):
 # %% ../nbs/08_fusion.ipynb #f076f270
 def _source_adapters(paths, model):
     "Per source folder: {mlp name: BottleneckMLP state} after checking it is a bottleneck adapter of this architecture"
-    import json
-    sources = []
+    sources, now = [], model_signature(model)
     for p in map(Path, paths):
-        cfgf = p/'kora_config.json'
-        if not cfgf.is_file(): raise FileNotFoundError(f"source adapter {p} has no kora_config.json (write it with KoRA.save_adapter)")
-        cfg = json.loads(cfgf.read_text())
-        if cfg.get('method') != 'bottleneck': raise ValueError(f"source {p} is a {cfg.get('method')!r} adapter; AdapterFusion fuses 'bottleneck' adapters")
-        saved, now = cfg['model'].get('architecture'), model_signature(model)['architecture']
-        if saved != now: raise ValueError(f"source {p} was trained on {saved}, not {now}")
-        sources.append((cfg['options'], load_file(str(p/'adapter_model.safetensors'))))
+        cfg, tensors = read_adapter(p)                                   # format, fields and checksum checked
+        if cfg['method'] != 'bottleneck': raise ValueError(f"source {p} is a {cfg['method']!r} adapter; AdapterFusion fuses 'bottleneck' adapters")
+        if diff := {k: (cfg['model'].get(k), v) for k, v in now.items() if k != 'num_classes' and cfg['model'].get(k) != v}:   # heads may differ
+            raise ValueError(f"source {p} was trained on another backbone: " + ', '.join(f"{k} {a!r}, not {b!r}" for k, (a, b) in diff.items()))
+        sources.append((cfg['options'], tensors))
     return sources
 
 def _frozen_adapter(mlp, d, name, opts, sd):

@@ -13,8 +13,8 @@ from .lora import LORA_TARGETS, remove_layers
 from .flow import RecursiveComposer, register_composer
 
 # %% auto #0
-__all__ = ['bspline_basis', 'bspline_basis_deriv', 'KANLinear', 'dora_output', 'KANLoRALinear', 'KANLoRA', 'loraplus_splitter',
-           'linearize', 'kan_composer']
+__all__ = ['MAX_GRID_SIZE', 'MAX_SPLINE_ORDER', 'bspline_basis', 'bspline_basis_deriv', 'KANLinear', 'dora_output',
+           'KANLoRALinear', 'KANLoRA', 'loraplus_splitter', 'linearize', 'kan_composer']
 
 # %% ../nbs/04_kan.ipynb #2a8a757c
 def _safe_div(a, b):
@@ -69,8 +69,11 @@ def bspline_basis_deriv(x:torch.Tensor, # points, as for `bspline_basis`
     return k * (_safe_div(b[..., :-1], t[..., k:-1] - t[..., :-(k + 1)]) - _safe_div(b[..., 1:], t[..., k + 1:] - t[..., 1:-k]))
 
 # %% ../nbs/04_kan.ipynb #17c5ba7d
-def _check_int(name, v, lo):
-    if isinstance(v, bool) or not isinstance(v, int) or v < lo: raise ValueError(f"{name}={v!r} must be an int >= {lo}")
+MAX_GRID_SIZE, MAX_SPLINE_ORDER = 256, 5
+
+def _check_int(name, v, lo, hi=None):
+    if isinstance(v, bool) or not isinstance(v, int) or v < lo or (hi is not None and v > hi):
+        raise ValueError(f"{name}={v!r} must be an int >= {lo}" if hi is None else f"{name}={v!r} must be an int in [{lo}, {hi}]")
     return v
 
 def _check_range(grid_range):
@@ -93,7 +96,7 @@ class KANLinear(nn.Module):
                 ):
         super().__init__()
         check_positive('in_features', in_features, integer=True); check_positive('out_features', out_features, integer=True)
-        G, k = _check_int('grid_size', grid_size, 1), _check_int('spline_order', spline_order, 0)
+        G, k = _check_int('grid_size', grid_size, 1, MAX_GRID_SIZE), _check_int('spline_order', spline_order, 0, MAX_SPLINE_ORDER)
         a, b = _check_range(grid_range)
         self.in_features, self.out_features, self.grid_size, self.spline_order = in_features, out_features, G, k
         h = (b - a) / G
@@ -156,7 +159,9 @@ def _load_from_state_dict(self:KANLinear, *args, **kwargs):
 @patch
 def basis(self:KANLinear, x:torch.Tensor) -> torch.Tensor:
     "B-spline basis of every input feature on its own grid, in float32: (..., in, G + k)"
-    xf, t, k = x.float(), self.grid.float(), self.spline_order
+    t, k = self.grid.float(), self.spline_order
+    span = t[:, -1] - t[:, 0]
+    xf = torch.clamp(x.float(), t[:, 0] - span, t[:, -1] + span)   # outside the grid every basis is 0: clamping changes nothing there but keeps ±inf and huge x finite
     if k >= 1 and self._grid_is_uniform(): return _uniform_basis(xf, t[:, 0], t[:, 1] - t[:, 0], k, self.grid_size + k)
     return _hat(xf.unsqueeze(-1), t) if k == 1 else _cox_de_boor(xf.unsqueeze(-1), t, k)
 

@@ -282,7 +282,8 @@ def export_peft(self:KoRA, path:str|Path # folder to write
                           rank_pattern=ranks, alpha_pattern=alphas, modules_to_save=to_save)
     path.mkdir(parents=True, exist_ok=True)
     cfg.save_pretrained(str(path))
-    save_file({k: v.contiguous().cpu() for k, v in tensors.items()}, str(path/'adapter_model.safetensors'), metadata={'format': 'pt'})
+    tensors = {k: v.contiguous().cpu() for k, v in tensors.items()}
+    atomic_write(path/'adapter_model.safetensors', lambda f: save_file(tensors, f, metadata={'format': 'pt'}))
     return path
 
 # %% ../nbs/01_lora.ipynb #9eaf98cf
