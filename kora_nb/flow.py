@@ -191,7 +191,8 @@ class KoRAFlow(AdapterMethod):
 # %% ../nbs/03_flow.ipynb #e89d1fc1
 @patch
 def inject(self:KoRAFlow, model:nn.Module):
-    if not hasattr(model, 'forward_head'): raise ValueError(f"kora_flow needs a timm model with forward_features/forward_head; got {type(model).__name__}")
+    if not (hasattr(model, 'blocks') and hasattr(model, 'forward_head')):
+        raise ValueError(f"kora_flow needs a timm ViT (`.blocks`, forward_features/forward_head); got {type(model).__name__}")
     hits = match_modules(model, self.target_modules)
     dev = hits[0][1].weight.device
     layers = [(n, FlowLinear(m, **self.layer_kw)) for n, m in hits]
