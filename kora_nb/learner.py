@@ -17,14 +17,13 @@ from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import AccumMetric
 from fastai.torch_core import set_seed, trainable_params
 import fastai.callback.progress, fastai.callback.schedule  # Learner.no_bar, fit_one_cycle
-from .kan import loraplus_splitter
 from .metrics import f1_scores, depth_errors, block_features, linear_cka
 from .composition import CompositionLinear
 
 # %% auto #0
-__all__ = ['TASKS', 'f1_macro', 'f1_weighted', 'accuracy_metric', 'DepthModel', 'DepthLoss', 'AdapterRegularizer',
-           'depth_metrics', 'kora_learner', 'lrs', 'mixed_precision', 'ThroughputCallback', 'GateMonitorCallback',
-           'CKACallback', 'DepthFrames', 'depth_dls']
+__all__ = ['TASKS', 'FAST_PATHS', 'f1_macro', 'f1_weighted', 'accuracy_metric', 'DepthModel', 'DepthLoss', 'AdapterRegularizer',
+           'depth_metrics', 'param_groups', 'kora_learner', 'lrs', 'mixed_precision', 'ThroughputCallback',
+           'GateMonitorCallback', 'CKACallback', 'DepthFrames', 'depth_dls']
 
 # %% ../nbs/07_learner.ipynb #262851c7
 def _f1(kind): return lambda preds, targs: f1_scores(preds, targs)[kind]
@@ -88,6 +87,27 @@ def depth_metrics():
     "RMSE and AbsRel of the whole validation set, pooled over its valid pixels"
     return [AccumMetric(_depth(k), flatten=False, name=k) for k in ('rmse', 'abs_rel')]
 
+# %% ../nbs/07_learner.ipynb #425cbb4a
+FAST_PATHS = ('.gate', '.proj_final.') # zero-initialised output paths: the CompositionBlock's gates, the flow's Proj_final
+
+def _head_ids(model:nn.Module) -> set:
+    kora = next((m for m in model.modules() if isinstance(m, KoRA)), None)
+    if kora is None or not kora.train_head: return set()
+    return {id(p) for p in kora.model.get_classifier().parameters()}
+
+def param_groups(model:nn.Module, # a KoRA wrapper, or a model holding one (e.g. `DepthModel`)
+                 loraplus:bool=False, # put the LoRA+ B factors (`lora_B`, `phi_out`) in a group of their own
+                 fast:bool=False, # put the classifier head and the zero-initialised paths in a group of their own
+                ) -> list[tuple[str, list]]:
+    "The trainable parameters as named optimizer groups 'body', 'lora_B', 'fast', in that order, empty ones left out"
+    head, groups = _head_ids(model), dict(body=[], lora_B=[], fast=[])
+    for n, p in model.named_parameters():
+        if not p.requires_grad: continue
+        if fast and (id(p) in head or any(k in n + '.' for k in FAST_PATHS)): groups['fast'].append(p)
+        elif loraplus and ('lora_B' in n or '.phi_out.' in n): groups['lora_B'].append(p)
+        else: groups['body'].append(p)
+    return [(g, ps) for g, ps in groups.items() if ps]
+
 # %% ../nbs/07_learner.ipynb #fd615515
 def kora_learner(dls, # fastai DataLoaders of (image, label) or (image, depth)
                  model_name:str='vit_tiny_patch16_224', # timm model (a `.tag` picks pretrained weights)
@@ -98,6 +118,7 @@ def kora_learner(dls, # fastai DataLoaders of (image, label) or (image, depth)
                  img_size:int|None=None, # input size the backbone is built for (None: its default)
                  lr:float=1e-3, # learning rate (fastai's Adam with decoupled weight decay)
                  loraplus_ratio:float|None=None, # LoRA+: learning-rate multiplier of the B factors
+                 head_lr_mult:float|None=None, # learning-rate multiplier of the head and the zero-initialised paths
                  depth_loss:str='silog', # 'silog' or 'l1' (depth)
                  seed:int|None=None, # seed for the model's new parameters
                  cbs=None, # extra fastai callbacks
@@ -107,6 +128,7 @@ def kora_learner(dls, # fastai DataLoaders of (image, label) or (image, depth)
     if task == 'classification' and not (isinstance(num_classes, int) and num_classes > 0):
         raise ValueError(f"num_classes={num_classes!r}: classification needs the number of classes")
     if loraplus_ratio is not None: check_positive('loraplus_ratio', loraplus_ratio)
+    if head_lr_mult is not None: check_positive('head_lr_mult', head_lr_mult)
     if seed is not None: set_seed(seed)
     kw = dict(img_size=img_size) if img_size else {}
     vit = create_vit(model_name, num_classes=num_classes if task == 'classification' else 0, pretrained=pretrained, **kw)
@@ -114,16 +136,20 @@ def kora_learner(dls, # fastai DataLoaders of (image, label) or (image, depth)
         model, loss, metrics = KoRA(vit, method, **method_options), CrossEntropyLossFlat(), [accuracy_metric(), f1_macro(), f1_weighted()]
     else:
         model, loss, metrics = DepthModel(KoRA(vit, method, train_head=False, **method_options)), DepthLoss(depth_loss), depth_metrics()
-    splitter = loraplus_splitter if loraplus_ratio else trainable_params
-    learn = Learner(dls, model, loss_func=loss, metrics=metrics, splitter=splitter, lr=lr, cbs=[AdapterRegularizer()] + list(cbs or []))
-    learn.loraplus_ratio = loraplus_ratio
+    split = partial(param_groups, loraplus=bool(loraplus_ratio), fast=bool(head_lr_mult))
+    learn = Learner(dls, model, loss_func=loss, metrics=metrics, splitter=lambda m: [ps for _, ps in split(m)], lr=lr,
+                    cbs=[AdapterRegularizer()] + list(cbs or []))
+    mult = dict(body=1., lora_B=loraplus_ratio, fast=head_lr_mult)
+    learn.loraplus_ratio, learn.lr_mults = loraplus_ratio, np.array([mult[g] for g, _ in split(model)])
     return learn
+
 
 # %% ../nbs/07_learner.ipynb #62552c3e
 def lrs(learn:Learner, lr:float):
-    "The learning rate(s) to pass to `fit`: one, or [lr, ratio·lr] with LoRA+"
-    r = getattr(learn, 'loraplus_ratio', None)
-    return np.array([lr, lr * r]) if r else lr
+    "The learning rate(s) to pass to `fit`: `lr` times each optimizer group's multiplier (1 for the adapters)"
+    m = getattr(learn, 'lr_mults', None)
+    if m is None: return lr
+    return float(lr * m[0]) if len(m) == 1 else lr * m
 
 # %% ../nbs/07_learner.ipynb #740fd39f
 def mixed_precision():
