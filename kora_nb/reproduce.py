@@ -24,13 +24,13 @@ from fastai.torch_core import set_seed
 
 # %% auto #0
 __all__ = ['FUSION_SOURCES', 'QUICK', 'STANDARD', 'PAPER', 'TINY', 'PRESETS', 'PUBLISHED_SOURCE', 'PUBLISHED', 'MethodSpec',
-           'default_methods', 'quick_methods', 'RunConfig', 'preset', 'Results', 'encode_items', 'decode_items',
-           'split_train_val', 'SeededItems', 'cifar_splits', 'NoValidation', 'train_run', 'initial_model', 'predict',
-           'select_lr', 'frozen_probe', 'fusion_sources', 'cifar100_specialization', 'transfer_probe',
-           'tiny_imagenet_transfer', 'cka_experiment', 'nyu_depth', 'fingerprint', 'fingerprint_changes',
-           'code_version', 'write_fingerprint', 'check_fingerprint', 'check_data', 'reproduce', 'item_scores',
-           'comparisons', 'results_table', 'summary_table', 'lr_results', 'lr_table', 'metric_by_method', 'plot_seeds',
-           'headline_table', 'conclusion', 'stale_methods', 'write_report']
+           'default_methods', 'quick_methods', 'standard_methods', 'RunConfig', 'preset', 'reported_scale', 'Results',
+           'encode_items', 'decode_items', 'split_train_val', 'SeededItems', 'cifar_splits', 'NoValidation',
+           'train_run', 'initial_model', 'predict', 'select_lr', 'frozen_probe', 'fusion_sources',
+           'cifar100_specialization', 'transfer_probe', 'tiny_imagenet_transfer', 'cka_experiment', 'nyu_depth',
+           'fingerprint', 'fingerprint_changes', 'code_version', 'write_fingerprint', 'check_fingerprint', 'check_data',
+           'reproduce', 'item_scores', 'comparisons', 'results_table', 'summary_table', 'lr_results', 'lr_table',
+           'metric_by_method', 'plot_seeds', 'headline_table', 'conclusion', 'stale_methods', 'write_report']
 
 # %% ../nbs/09_reproduce.ipynb #954f4eef
 @dataclass
@@ -56,10 +56,15 @@ def default_methods(r:int=8) -> list[MethodSpec]:
             flow(4, False), flow(8, False), flow(4, True), flow(8, True),
             MethodSpec('kan_lora', 'kan_lora', dict(r=max(r // 8, 1)))]
 
+def _pick(labels:tuple, r:int) -> list[MethodSpec]: return [m for m in default_methods(r) if m.label in labels]
+
 def quick_methods(r:int=8) -> list[MethodSpec]:
-    "The quick scale's methods: the probe, LoRA, and one of each KoRA design (corrected and published) and KAN-LoRA"
-    keep = ('linear_probe', 'lora', 'kora_block', 'kora_flow_d4', 'kora_flow_d4_published', 'kan_lora')
-    return [m for m in default_methods(r) if m.label in keep]
+    "The quick scale's methods: the probe, LoRA, the CompositionBlock and the d_comp = 4 flow (corrected, published)"
+    return _pick(('linear_probe', 'lora', 'kora_block', 'kora_flow_d4', 'kora_flow_d4_published'), r)
+
+def standard_methods(r:int=8) -> list[MethodSpec]:
+    "The standard scale's methods: the quick ones and LoRA's LP-FT variant"
+    return quick_methods(r) + _pick(('lora_lpft',), r)
 
 # %% ../nbs/09_reproduce.ipynb #e16d447f
 @dataclass
@@ -91,9 +96,7 @@ class RunConfig:
     experiments:tuple = ('cifar100_specialization', 'tiny_imagenet_transfer', 'cka', 'nyu_depth')
 
 QUICK = RunConfig()
-STANDARD = RunConfig(img_size=112, epochs=6, lr_grid=(3e-4, 1e-3, 3e-3), methods=default_methods(),
-                     transfer_val_per_class=None,
-                     cka_images=500, depth_epochs=2)
+STANDARD = RunConfig(img_size=112, methods=standard_methods(), transfer_val_per_class=None, cka_images=500)
 PAPER = RunConfig(model_name='vit_base_patch16_224.augreg_in21k_ft_in1k', img_size=224, epochs=5,
                   lr_grid=(3e-5, 1e-4, 3e-4),
                   methods=default_methods(), transfer_val_per_class=None, cka_images=1000, depth_epochs=5,
@@ -110,6 +113,14 @@ def preset(name:str|None=None # 'quick', 'standard', 'paper' or 'tiny'; default:
     "The named preset configuration as (name, RunConfig)"
     name = name or os.environ.get('KORA_NB_SCALE', 'quick')
     return name, PRESETS[check_choice('name (or $KORA_NB_SCALE)', name, PRESETS)]
+
+def reported_scale(root:str|Path='results', # folder holding one results folder per scale
+                   suffix:str='', # of the folder names, e.g. '_ablations'
+                  ) -> str:
+    "The scale a chapter reports: $KORA_NB_SCALE if set, else the largest one with results in `root` (else 'quick')"
+    if 'KORA_NB_SCALE' in os.environ: return preset()[0]
+    done = [s for s in ('paper', 'standard') if (Path(root)/f'{s}{suffix}'/'results.json').exists()]
+    return (done or ['quick'])[0]
 
 # %% ../nbs/09_reproduce.ipynb #ed869c34
 PUBLISHED_SOURCE = 'https://github.com/OnePunchMonk/KoRA/blob/830ce29/README.md'
@@ -391,13 +402,22 @@ def _cv_C(X, y, Cs, n_classes) -> float:
     acc = {C: np.mean([fold_acc(C, f) for f in (fold, ~fold)]) for C in Cs}
     return max(acc, key=lambda C: (acc[C], -C))
 
-def transfer_probe(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path) -> list[dict]:
-    "Probes with 5 and 10 Tiny ImageNet images per class on the frozen tuned model's features; one row per shot count"
-    t = time.time()
+def _transfer_features(cfg, spec, seed, out):
+    "Head-input features of the Tiny ImageNet probe items under the frozen tuned model of (spec, seed)"
     kora = _tuned_model(cfg, spec, seed, out)
     tp, tl, vp, vl = _transfer_items(cfg)
     tfm = image_transforms(kora.model, cfg.img_size)
-    (X, y), (Xv, yv) = dataset_features(kora, FileImages(tp, tl, tfm)), dataset_features(kora, FileImages(vp, vl, tfm))
+    return dataset_features(kora, FileImages(tp, tl, tfm)), dataset_features(kora, FileImages(vp, vl, tfm))
+
+def transfer_probe(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path,
+                   cache:dict|None=None, # features of the untouched backbone, kept across seeds (it has no seed)
+                  ) -> list[dict]:
+    "Probes with 5 and 10 Tiny ImageNet images per class on the frozen tuned model's features; one row per shot count"
+    t = time.time()
+    shared = spec.method == 'linear_probe' and cache is not None
+    feats = cache['backbone'] if shared and 'backbone' in cache else _transfer_features(cfg, spec, seed, out)
+    if shared: cache['backbone'] = feats
+    (X, y), (Xv, yv) = feats
     rows = []
     for k in cfg.transfer_shots:
         i = _first_per_class(y.numpy(), k)
@@ -618,8 +638,9 @@ def _runner(cfg, out, res, log):
     splits = cifar_splits(cfg, data) if data else None
     probe = frozen_probe(cfg, splits) if data and 'cifar100_specialization' in cfg.experiments else None
     spec = lambda s, sd: cifar100_specialization(cfg, s, sd, out, res, splits, probe, data, log)
+    backbone_features = {}
     return dict(cifar100_specialization=spec,
-                transfer_probe=lambda s, sd: transfer_probe(cfg, s, sd, out),
+                transfer_probe=lambda s, sd: transfer_probe(cfg, s, sd, out, backbone_features),
                 tiny_imagenet_transfer=lambda s, sd: tiny_imagenet_transfer(cfg, s, sd, out),
                 cka=lambda s, sd: cka_experiment(cfg, s, sd, out, data),
                 nyu_depth=lambda s, sd: nyu_depth(cfg, s, sd, out))
