@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_composition.ipynb #98e09f71
 from __future__ import annotations
-import math
+import math, re
 
 import torch, torch.nn as nn
 from fastcore.basics import patch
@@ -12,7 +12,7 @@ from .core import *
 from .lora import LoRALinear, remove_layers
 
 # %% auto #0
-__all__ = ['GATE_SHAPES', 'GATE_MODES', 'composition_mlp', 'CompositionLinear', 'KoRABlock', 'gate_values']
+__all__ = ['GATE_SHAPES', 'GATE_MODES', 'BLOCK_QKV', 'composition_mlp', 'CompositionLinear', 'KoRABlock', 'gate_values']
 
 # %% ../nbs/02_composition.ipynb #19c7b6c6
 GATE_SHAPES = ('scalar', 'channel', 'head')
@@ -94,15 +94,21 @@ def merge(self:CompositionLinear): raise MergeError(f"a CompositionBlock cannot 
 def unmerge(self:CompositionLinear): raise MergeError(f"a CompositionBlock cannot be merged: {_BLOCK_WHY}")
 
 # %% ../nbs/02_composition.ipynb #91c48e81
+BLOCK_QKV = r'(.*\.)?blocks\.\d+\.attn\.qkv'   # the fused qkv of every transformer block, in every stage
+
 def _attention_qkv(model:nn.Module, blocks) -> list[tuple[str, nn.Linear, int]]:
-    "(name, fused qkv layer, number of heads) of the attention blocks selected by `blocks`"
-    if not hasattr(model, 'blocks'): raise ValueError(f"method needs a ViT with `.blocks` (timm VisionTransformer); got {type(model).__name__}")
-    n = len(model.blocks)
+    "(name, fused qkv layer, number of heads) of the attention blocks selected by `blocks` (indices over all blocks)"
+    names = [n for n, m in model.named_modules() if re.fullmatch(BLOCK_QKV, n) and isinstance(m, nn.Linear)]
+    if not names:
+        raise ValueError(f"method='kora_block' needs a transformer whose blocks (`blocks.<i>`) have a fused attention "
+                         f"projection `attn.qkv` (timm ViT, DeiT, BEiT, EVA, Swin); {type(model).__name__} has none. "
+                         "Use method='lora' with target_modules naming its linear layers")
+    n = len(names)
     idx = list(range(n)) if blocks is None else list(blocks)
     bad = [i for i in idx if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n]
     if bad or not idx or len(set(idx)) != len(idx):
         raise ValueError(f"blocks={blocks!r} must be distinct block indices in 0..{n - 1}")
-    hits = match_modules(model, rf"blocks\.({'|'.join(map(str, idx))})\.attn\.qkv")
+    hits = match_modules(model, '|'.join(re.escape(names[i]) for i in idx))
     return [(name, m, model.get_submodule(name.rpartition('.')[0]).num_heads) for name, m in hits]
 
 # %% ../nbs/02_composition.ipynb #ad110869
@@ -130,7 +136,7 @@ class KoRABlock(AdapterMethod):
 
     def inject(self, model):
         layers = [(n, CompositionLinear(m, num_heads=h, **self.layer_kw)) for n, m, h in _attention_qkv(model, self.blocks)]
-        for n, layer in layers: set_module(model, n, layer)
+        for n, layer in layers: swap_in(model, n, layer)
 
     def remove(self, model): remove_layers(model, CompositionLinear)
 

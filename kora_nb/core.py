@@ -9,15 +9,16 @@ from pathlib import Path
 
 import torch, torch.nn as nn
 import timm
+from timm.layers import PatchEmbed
 from fastcore.basics import patch
 from safetensors.torch import load as load_safetensors, save_file
 
 # %% auto #0
 __all__ = ['METHODS', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'weights_dir', 'local_weights', 'hub_reachable',
-           'pretrained_source', 'create_vit', 'linear_names', 'match_modules', 'set_module', 'check_choice',
-           'check_positive', 'check_prob', 'import_all', 'Registry', 'MergeError', 'AdapterMethod', 'methods',
-           'method_class', 'LinearProbe', 'model_signature', 'check_input', 'KoRA', 'atomic_write', 'read_adapter',
-           'untrained_parameters']
+           'pretrained_source', 'create_vit', 'linear_names', 'match_modules', 'set_module', 'swap_in', 'swap_out',
+           'check_choice', 'check_positive', 'check_prob', 'import_all', 'Registry', 'MergeError', 'AdapterMethod',
+           'methods', 'method_class', 'LinearProbe', 'head_modules', 'frozen_norms', 'model_signature', 'check_input',
+           'KoRA', 'atomic_write', 'read_adapter', 'untrained_parameters']
 
 # %% ../nbs/00_core.ipynb #695c7fb1
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
@@ -72,6 +73,12 @@ def linear_names(model:nn.Module) -> list[str]:
     return list(dict.fromkeys(_fold(n) for n, m in model.named_modules() if isinstance(m, nn.Linear)))
 
 # %% ../nbs/00_core.ipynb #0492c887
+def _bypassing_parent(model:nn.Module, name:str) -> nn.Module|None:
+    "The attention that computes layer `name`'s output from its weight itself (timm BEiT, EVA, Swin V2 with q/v biases)"
+    parent, _, child = name.rpartition('.')
+    p = model.get_submodule(parent) if parent else model
+    return p if child == 'qkv' and isinstance(getattr(p, 'q_bias', None), torch.Tensor) else None
+
 def _name_matches(name, targets):
     if isinstance(targets, str): return re.fullmatch(targets, name) is not None
     return any(name == t or name.endswith('.' + t) for t in targets)
@@ -90,6 +97,11 @@ def match_modules(model:nn.Module, # the model to search
     if wrong:
         raise ValueError(f"target_modules={targets!r} matched modules that are not {kind.__name__}: {wrong[:4]}. "
                          f"Use more specific names, e.g. 'attn.proj' instead of 'proj'. Candidates: {linear_names(model)}")
+    if stuck := [n for n, _ in hits
+                 if (p := _bypassing_parent(model, n)) is not None and not hasattr(p, 'qkv_bias_separate')]:
+        raise NotImplementedError(f"{type(model).__name__}.{stuck[0]} is never called: its attention computes "
+                                  "F.linear(x, qkv.weight, q/v bias) itself and has no qkv_bias_separate path, "
+                                  "so an adapter there would not run; leave 'qkv' out of target_modules")
     return hits
 
 # %% ../nbs/00_core.ipynb #f6d07157
@@ -97,6 +109,21 @@ def set_module(model:nn.Module, name:str, new:nn.Module):
     "Replace the submodule called `name` (dotted path) by `new`"
     parent, _, child = name.rpartition('.')
     setattr(model.get_submodule(parent) if parent else model, child, new)
+
+# %% ../nbs/00_core.ipynb #286e8351
+def swap_in(model:nn.Module, name:str, # the layer to wrap (dotted path)
+            new:nn.Module): # its wrapper (holds the layer as `base_layer`)
+    "Put `new` in place of layer `name`, switching an attention that reads the layer's weight itself to calling it"
+    if (p := _bypassing_parent(model, name)) is not None:
+        new._kora_bias_separate, p.qkv_bias_separate = p.qkv_bias_separate, True
+    set_module(model, name, new)
+
+def swap_out(model:nn.Module, name:str):
+    "Put back the layer that the wrapper at `name` wraps (its `base_layer`), undoing `swap_in`"
+    wrapper = model.get_submodule(name)
+    set_module(model, name, wrapper.base_layer)
+    if (p := _bypassing_parent(model, name)) is not None:
+        p.qkv_bias_separate = getattr(wrapper, '_kora_bias_separate', p.qkv_bias_separate)
 
 # %% ../nbs/00_core.ipynb #18832fac
 def check_choice(name:str, value, allowed):
@@ -220,10 +247,18 @@ class LinearProbe(AdapterMethod):
     def unmerge(self, model): self.merged = False
 
 # %% ../nbs/00_core.ipynb #754a200a
-def _classifier(model):
+def head_modules(model:nn.Module) -> list[nn.Module]:
+    "The classifier head(s) of a timm model as a list (a distilled DeiT's `get_classifier()` is a new tuple of two)"
     if not hasattr(model, 'get_classifier'):
-        raise ValueError(f"train_head=True needs a timm model with get_classifier(); {type(model).__name__} has none (pass train_head=False)")
-    return model.get_classifier()
+        raise ValueError(f"train_head=True needs a timm model with get_classifier(); {type(model).__name__} has none "
+                         "(pass train_head=False)")
+    head = model.get_classifier()
+    return list(head) if isinstance(head, (tuple, list)) else [head]
+
+def frozen_norms(model:nn.Module) -> list[str]:
+    "Names of the BatchNorm layers of `model` with no trainable parameter: their statistics are frozen backbone"
+    return [n for n, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)
+            and not any(p.requires_grad for p in m.parameters())]
 
 def model_signature(model:nn.Module) -> dict:
     "What a saved adapter must agree with: class, timm architecture, classes, width, depth"
@@ -236,22 +271,23 @@ def _check_live(wrapper):
     if not hasattr(wrapper, 'model'): raise RuntimeError("this KoRA wrapper was unwrapped; wrap the model again")
 
 # %% ../nbs/00_core.ipynb #f815d172
-def check_input(model:nn.Module, # a timm ViT (anything without `patch_embed` is not checked)
+def check_input(model:nn.Module, # a timm ViT (only a patch embedding that runs timm's `PatchEmbed.forward` is checked)
                 x:torch.Tensor, # the batch about to be fed to it
                ):
-    "Raise `ValueError` unless `x` is an image batch of the shape `model`'s patch embedding accepts"
+    "Raise `ValueError` unless `x` is an image batch that `model`'s patch embedding accepts (timm's own conditions)"
     pe = getattr(model, 'patch_embed', None)
-    if pe is None or not isinstance(getattr(pe, 'proj', None), nn.Conv2d): return
+    if getattr(type(pe), 'forward', None) is not PatchEmbed.forward: return    # a CNN stem or other embedding decides
     if not isinstance(x, torch.Tensor) or x.dim() != 4:
         raise ValueError(f"x must be an image batch of shape (batch, channels, height, width), got {tuple(getattr(x, 'shape', ())) or type(x).__name__}")
     c, (h, w) = pe.proj.in_channels, x.shape[-2:]
     if x.shape[1] != c: raise ValueError(f"x has {x.shape[1]} channels; this model takes {c} (shape (batch, {c}, height, width))")
-    if pe.img_size is not None and getattr(pe, 'strict_img_size', False) and (h, w) != tuple(pe.img_size):
+    if pe.img_size is None: return
+    if pe.strict_img_size and (h, w) != tuple(pe.img_size):
         H, W = pe.img_size
         raise ValueError(f"x has image size {h}x{w}; this model was created for img_size=({H}, {W}). "
                          f"Resize the images to {H}x{W}, or create the model with img_size={h if h == w else (h, w)} or dynamic_img_size=True")
     ph, pw = pe.patch_size
-    if not getattr(pe, 'dynamic_img_pad', False) and (h % ph or w % pw):
+    if not pe.strict_img_size and not pe.dynamic_img_pad and (h % ph or w % pw):
         raise ValueError(f"x has image size {h}x{w}, which the patch size {ph}x{pw} does not divide; "
                          f"resize to a multiple of {ph}x{pw} or create the model with dynamic_img_pad=True")
 
@@ -274,17 +310,17 @@ class KoRA(nn.Module):
         if bad := sorted(set(options) - set(sig.parameters)):
             raise TypeError(f"unknown option(s) {bad} for method={method!r}; its options are {list(sig.parameters)}")
         adapter = cls(**options)
-        head = _classifier(model) if train_head else None
+        head = head_modules(model) if train_head else None
         bound = sig.bind(**options); bound.apply_defaults()
         self.method, self.train_head, self.options = method, train_head, dict(bound.arguments)
         self._grads = {n: p.requires_grad for n, p in model.named_parameters()}
         model.requires_grad_(False)
         try:
             adapter.inject(model)
-            if head is not None and _classifier(model) is not head:
+            if head is not None and list(map(id, head_modules(model))) != list(map(id, head)):
                 raise ValueError(f"method={method!r} replaced the classifier head, which train_head=True trains fully; "
                                  "leave the head out of target_modules, or pass train_head=False")
-            if head is not None: head.requires_grad_(True)
+            for h in head or []: h.requires_grad_(True)
             self.model, self.adapter = model, adapter
             self._state_keys = adapter.state_keys(self)
             if not self._state_keys: raise ValueError(f"method={method!r} with train_head={train_head} has nothing to train")
@@ -293,9 +329,20 @@ class KoRA(nn.Module):
             self._restore_grads(model)
             raise
         model._kora_wrapped = True
+        self._norm_modes = {n: model.get_submodule(n).training for n in frozen_norms(model)}
+        self._freeze_norms()
 
     def _restore_grads(self, model):
         for n, p in model.named_parameters(): p.requires_grad_(self._grads.get(n, p.requires_grad))
+
+    def train(self, mode:bool=True):
+        "Set the training mode; the backbone's frozen BatchNorm layers stay in eval mode: their statistics never move"
+        super().train(mode)
+        if hasattr(self, 'model'): self._freeze_norms()
+        return self
+
+    def _freeze_norms(self):
+        for n in self._norm_modes: self.model.get_submodule(n).eval()
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "Logits of the adapted model"
@@ -352,6 +399,7 @@ def unwrap(self:KoRA, merge:bool=True # fold the adapters in first (an error for
     model = self.model
     self.adapter.remove(model)
     self._restore_grads(model)
+    for n, mode in self._norm_modes.items(): model.get_submodule(n).train(mode)
     del model._kora_wrapped
     del self.model
     return model

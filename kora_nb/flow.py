@@ -4,12 +4,12 @@
 
 # %% ../nbs/03_flow.ipynb #9d855ad3
 from __future__ import annotations
-import inspect, math
+import inspect, math, re
 import torch, torch.nn as nn
 from fastcore.basics import patch
 from .core import *
 import torch.nn.functional as F
-from .lora import LoRALinear, LORA_TARGETS, add_update, remove_layers
+from .lora import LoRALinear, BLOCK_TARGETS, add_update, remove_layers
 
 # %% auto #0
 __all__ = ['POOLS', 'COMPOSERS', 'pool_tokens', 'FlowLinear', 'register_composer', 'composer_factory', 'linear_gelu',
@@ -18,9 +18,10 @@ __all__ = ['POOLS', 'COMPOSERS', 'pool_tokens', 'FlowLinear', 'register_composer
 # %% ../nbs/03_flow.ipynb #8fcac5b2
 POOLS = ('mean', 'cls')
 
-def pool_tokens(t:torch.Tensor, # (batch, tokens, features)
+def pool_tokens(t:torch.Tensor, # (batch, tokens, features) or (batch, height, width, features)
                 pool:str) -> torch.Tensor:
     "Mean over all tokens (`'mean'`) or the first, CLS, token (`'cls'`)"
+    t = t.flatten(1, -2)
     return t.mean(1) if pool == 'mean' else t[:, 0]
 
 # %% ../nbs/03_flow.ipynb #93018fb2
@@ -165,7 +166,7 @@ class KoRAFlow(AdapterMethod):
                  alpha:float|None=None, # adapter scale numerator (s = alpha/r); None: alpha = r
                  d_comp:int=4, # width of the composed states
                  flow_alpha:float=1.0, # α in h_CLS + α·Proj_final(c⁽ᴸ⁾)
-                 target_modules:str|list=LORA_TARGETS, # adapted layers (names/suffixes or a regex, as in peft)
+                 target_modules:str|list=BLOCK_TARGETS, # adapted layers (names/suffixes or a regex, as in peft)
                  composer:str='mlp', # 'mlp' (Linear+GELU Φ/Ψ), 'attention', or any registered composer
                  composer_options:dict|None=None, # extra arguments of the composer (e.g. {'heads': 2})
                  apply_to_backbone:bool|None=None, # add the updates to the backbone like LoRA; None: True (False if published)
@@ -191,8 +192,13 @@ class KoRAFlow(AdapterMethod):
 # %% ../nbs/03_flow.ipynb #e89d1fc1
 @patch
 def inject(self:KoRAFlow, model:nn.Module):
-    if not (hasattr(model, 'blocks') and hasattr(model, 'forward_head')):
-        raise ValueError(f"kora_flow needs a timm ViT (`.blocks`, forward_features/forward_head); got {type(model).__name__}")
+    if not (hasattr(model, 'forward_features') and hasattr(model, 'forward_head')
+            and any(re.fullmatch(r'(.*\.)?blocks\.\d+', n) for n, _ in model.named_modules())):
+        raise ValueError(f"method='kora_flow' needs a timm transformer (modules `blocks.<i>`, forward_features, "
+                         f"forward_head); {type(model).__name__} is not one. Use method='lora' with target_modules "
+                         "naming its linear layers")
+    if self.layer_kw['pool'] == 'cls' and getattr(model, 'cls_token', None) is None:
+        raise ValueError(f"pool='cls' pools the class token, but {type(model).__name__} has none; use pool='mean'")
     hits = match_modules(model, self.target_modules)
     dev = hits[0][1].weight.device
     layers = [(n, FlowLinear(m, **self.layer_kw)) for n, m in hits]
@@ -202,7 +208,7 @@ def inject(self:KoRAFlow, model:nn.Module):
     self.proj_final = nn.Linear(self.d_comp, model.num_features).to(dev)
     if self.published: self.proj_final.requires_grad_(False)          # created after the optimizer in the published code
     else: nn.init.zeros_(self.proj_final.weight); nn.init.zeros_(self.proj_final.bias)
-    for n, layer in layers: set_module(model, n, layer)
+    for n, layer in layers: swap_in(model, n, layer)
     self.layers = [layer for _, layer in layers]                         # a plain list: the layers belong to the model
 
 # %% ../nbs/03_flow.ipynb #0189869b
@@ -212,15 +218,19 @@ def remove(self:KoRAFlow, model:nn.Module):
     self.layers = []
 
 # %% ../nbs/03_flow.ipynb #9d89ea29
+def _per_image(h:torch.Tensor, batch:int) -> torch.Tensor:
+    "A layer's pooled rows averaged per image (a layer that sees windows of tokens, in Swin, has several equal rows)"
+    return h.view(batch, -1, h.shape[-1]).mean(1)
+
 @patch
-def _project(self:KoRAFlow) -> torch.Tensor:
+def _project(self:KoRAFlow, batch:int) -> torch.Tensor:
     "p⁽ⁱ⁾ = (P⁽ⁱ⁾B⁽ⁱ⁾)·h̄⁽ⁱ⁾ + b⁽ⁱ⁾ for every adapted layer, one batched product per group of equal width: (batch, L, d_comp)"
     groups = {}
     for i, layer in enumerate(self.layers): groups.setdefault(layer.base_layer.out_features, []).append(i)
     parts, order = [], []
     for idx in groups.values():
         PB = torch.bmm(torch.stack([self.proj[i].weight for i in idx]), torch.stack([self.layers[i].lora_B[0] for i in idx]))   # (n, d_comp, r)
-        H = torch.stack([self.layers[i].pooled for i in idx])                                                            # (n, batch, r)
+        H = torch.stack([_per_image(self.layers[i].pooled, batch) for i in idx])           # (n, batch, r)
         bias = torch.stack([self.proj[i].bias for i in idx]).unsqueeze(1)                                               # (n, 1, d_comp)
         parts.append(torch.baddbmm(bias, H.to(PB.dtype), PB.transpose(1, 2))); order += idx
     p = torch.cat(parts).transpose(0, 1)                                                                              # (batch, L, d_comp), grouped
@@ -228,9 +238,9 @@ def _project(self:KoRAFlow) -> torch.Tensor:
 
 @patch
 def forward(self:KoRAFlow, model:nn.Module, x:torch.Tensor) -> torch.Tensor:
-    "Logits: head(h_CLS + α·Proj_final(c⁽ᴸ⁾)), after one pass of the backbone"
-    h = model.forward_head(model.forward_features(x), pre_logits=True)
-    p = self._project()
+    "Logits: the model's head on its final tokens + α·Proj_final(c⁽ᴸ⁾) (a ViT: head(h_CLS + shift)), one backbone pass"
+    feats = model.forward_features(x)                  # (batch, tokens, d), or (batch, h, w, d) for Swin
+    p = self._project(len(x))
     for layer in self.layers: layer.pooled = None                      # do not keep activations between steps
     shift = self.flow_alpha * self.proj_final(self.composer(p.to(self.proj_final.weight.dtype)))
-    return model.get_classifier()(h + shift.to(h.dtype))
+    return model.forward_head(feats + shift.view(len(x), *[1] * (feats.dim() - 2), -1).to(feats.dtype))

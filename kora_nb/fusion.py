@@ -39,7 +39,9 @@ class BottleneckMLP(nn.Module):
 # %% ../nbs/08_fusion.ipynb #592c8efe
 def _block_mlps(model, blocks):
     "(name, mlp, width) of the chosen blocks' MLPs"
-    if not hasattr(model, 'blocks'): raise ValueError(f"bottleneck adapters need a ViT with `.blocks`; got {type(model).__name__}")
+    if not hasattr(model, 'blocks'):
+        raise ValueError(f"method='bottleneck' (and 'adapter_fusion') adds an adapter after each `model.blocks[i].mlp` of a "
+                         f"plain ViT; {type(model).__name__} has no `blocks`. Use method='lora' (or 'kora_block' for Swin)")
     n = len(model.blocks)
     idx = list(range(n)) if blocks is None else list(blocks)
     if not idx or any(isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n for i in idx) or len(set(idx)) != len(idx):

@@ -9,7 +9,7 @@ import copy, math
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
 from .core import *
-from .lora import LORA_TARGETS, remove_layers
+from .lora import BLOCK_TARGETS, remove_layers
 from .flow import RecursiveComposer, register_composer
 
 # %% auto #0
@@ -324,7 +324,7 @@ class KANLoRA(AdapterMethod):
     name, mergeable, merge_blocker = 'kan_lora', False, _KAN_WHY
     def __init__(self, r:int=8, # bottleneck width
                  alpha:float|None=None, # scale numerator (s = alpha/r); None: alpha = r
-                 target_modules:str|list=LORA_TARGETS, # layer names/suffixes or a regex, as in peft
+                 target_modules:str|list=BLOCK_TARGETS, # layer names/suffixes or a regex, as in peft
                  dropout:float=0., # dropout on the adapter input
                  rslora:bool=False, # scale by alpha/sqrt(r)
                  grid_size:int=5, # G
@@ -345,7 +345,7 @@ class KANLoRA(AdapterMethod):
 
     def inject(self, model):
         layers = [(n, KANLoRALinear(m, **self.layer_kw)) for n, m in match_modules(model, self.target_modules)]
-        for n, layer in layers: set_module(model, n, layer)
+        for n, layer in layers: swap_in(model, n, layer)
 
     def remove(self, model): remove_layers(model, KANLoRALinear)
 

@@ -93,7 +93,7 @@ FAST_PATHS = ('.gate', '.proj_final.') # zero-initialised output paths: the Comp
 def _head_ids(model:nn.Module) -> set:
     kora = next((m for m in model.modules() if isinstance(m, KoRA)), None)
     if kora is None or not kora.train_head: return set()
-    return {id(p) for p in kora.model.get_classifier().parameters()}
+    return {id(p) for h in head_modules(kora.model) for p in h.parameters()}
 
 def param_groups(model:nn.Module, # a KoRA wrapper, or a model holding one (e.g. `DepthModel`)
                  loraplus:bool=False, # put the LoRA+ B factors (`lora_B`, `phi_out`) in a group of their own

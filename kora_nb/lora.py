@@ -13,7 +13,7 @@ from safetensors.torch import load_file, save_file
 from .core import *
 
 # %% auto #0
-__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'LoRALinear', 'add_update', 'lora_layers', 'remove_layers', 'LoRA']
+__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'BLOCK_TARGETS', 'LoRALinear', 'add_update', 'lora_layers', 'remove_layers', 'LoRA']
 
 # %% ../nbs/01_lora.ipynb #6f14c5b1
 QKV_PARTS = 'qkv'
@@ -84,17 +84,20 @@ class _LoRAFunction(torch.autograd.Function):
     "(y, h): y = W₀x + b + hBᵀ, h = s·Ax, with a hand-written backward (frozen W₀ and b, no dropout, one dtype)"
     @staticmethod
     def forward(ctx, x, W, b, A, B, s):
-        x2 = x.reshape(-1, x.shape[-1])
-        out = x2 @ W.t() if b is None else torch.addmm(b, x2, W.t())
-        h = (x2 @ A.t()).mul_(s)
-        out.addmm_(h, B.t())
+        x2, lead = x.reshape(-1, x.shape[-1]), x.shape[:-1]
+        out, h = x.new_empty(*lead, W.shape[0]), x.new_empty(*lead, A.shape[0])   # not views: callers may add in place
+        o2, h2 = out.view(-1, W.shape[0]), h.view(-1, A.shape[0])
+        torch.mm(x2, W.t(), out=o2) if b is None else torch.addmm(b, x2, W.t(), out=o2)
+        torch.mm(x2, A.t(), out=h2).mul_(s)
+        o2.addmm_(h2, B.t())
         ctx.save_for_backward(x2, h, W, A, B); ctx.s = s
         ctx.set_materialize_grads(False)                                   # an unused h gets no gradient tensor
-        return out.view(*x.shape[:-1], W.shape[0]), h.view(*x.shape[:-1], A.shape[0])
+        return out, h
 
     @staticmethod
     def backward(ctx, g, gh):
         x2, h, W, A, B = ctx.saved_tensors
+        h = h.reshape(-1, h.shape[-1])
         g2 = g.reshape(-1, g.shape[-1])
         dh = g2 @ B
         if gh is not None: dh += gh.reshape(dh.shape)                      # h also feeds something else (the Φ/Ψ flow)
@@ -157,6 +160,7 @@ def unmerge(self:LoRALinear):
 
 # %% ../nbs/01_lora.ipynb #a650b754
 LORA_TARGETS = ('qkv', 'attn.proj', 'mlp.fc1', 'mlp.fc2')
+BLOCK_TARGETS = rf"(.*\.)?blocks\.\d+\.(.*\.)?({'|'.join(map(re.escape, LORA_TARGETS))})"   # inside the blocks
 
 def _pattern_value(pattern:dict|None, name:str, default):
     "peft's rule: the value of the first key that matches the end of `name` as a regex"
@@ -171,7 +175,7 @@ def lora_layers(model:nn.Module) -> list[tuple[str, LoRALinear]]:
 # %% ../nbs/01_lora.ipynb #f6ff8865
 def remove_layers(model:nn.Module, cls:type=LoRALinear):
     "Put back the layer each `cls` wrapper of `model` wraps (its `base_layer`)"
-    for n, m in [(n, m) for n, m in model.named_modules() if isinstance(m, cls)]: set_module(model, n, m.base_layer)
+    for n in [n for n, m in model.named_modules() if isinstance(m, cls)]: swap_out(model, n)
 
 # %% ../nbs/01_lora.ipynb #0deff77d
 def _check_qkv(qkv):
@@ -192,7 +196,7 @@ class LoRA(AdapterMethod):
     name, mergeable = 'lora', True
     def __init__(self, r:int=8, # rank of each update
                  alpha:float|None=None, # scale numerator (s = alpha/r); `None` means alpha = r, i.e. s = 1
-                 target_modules:str|list=LORA_TARGETS, # layer names/suffixes (list) or a full-match regex (str), as in peft
+                 target_modules:str|list=BLOCK_TARGETS, # names/suffixes (list) or a full-match regex (str), as in peft
                  qkv:str='shared', # fused qkv: 'shared' (one adapter, peft) or letters of its parts to adapt separately ('qv')
                  dropout:float=0., # dropout on the adapter input
                  init:str='kaiming', # A init: 'kaiming' or 'gaussian'
@@ -223,7 +227,7 @@ class LoRA(AdapterMethod):
         if self.qkv != 'shared' and not any(n.rpartition('.')[2] == 'qkv' for n, _ in hits):
             raise ValueError(f"qkv={self.qkv!r} splits fused qkv layers, but target_modules={self.target_modules!r} matched none")
         layers = [(n, LoRALinear(m, **self.layer_options(n))) for n, m in hits]  # build all first: errors leave the model intact
-        for n, layer in layers: set_module(model, n, layer)
+        for n, layer in layers: swap_in(model, n, layer)
 
     def remove(self, model): remove_layers(model, LoRALinear)
 
@@ -248,9 +252,10 @@ def peft_weights(self:LoRALinear) -> tuple[torch.Tensor, torch.Tensor]:
     return A.flatten(0, 1), Bp
 
 # %% ../nbs/01_lora.ipynb #72067e66
-def _head_name(model):
-    head = model.get_classifier()
-    return next(n for n, m in model.named_modules() if m is head)
+def _head_names(model):
+    "The dotted names of the classifier head(s)"
+    names = {id(m): n for n, m in model.named_modules()}
+    return [names[id(h)] for h in head_modules(model)]
 
 def _require_peft():
     try: import peft
@@ -258,12 +263,18 @@ def _require_peft():
     return peft
 
 @patch
-def export_peft(self:KoRA, path:str|Path # folder to write
+def export_peft(self:KoRA, path:str|Path, # folder to write
+                bias_separate:bool=False, # the model given to peft has `attn.qkv_bias_separate = True` (BEiT, EVA)
                ) -> Path:
     "Write this LoRA adapter in peft's format, so that `peft.PeftModel.from_pretrained(base_model, path)` rebuilds it"
     if getattr(self, 'method', None) != 'lora':
         raise TypeError(f"export_peft needs method='lora'; this wrapper uses {self.method!r}, which peft cannot represent")
     peft = _require_peft()
+    unseen = [n for n, m in lora_layers(self.model) if getattr(m, '_kora_bias_separate', True) is False]
+    if unseen and not bias_separate:
+        raise ValueError(f"peft would load the adapters of {unseen[:2]} but never run them: their attention computes "
+                         "F.linear(x, qkv.weight, q/v bias) itself. Set attn.qkv_bias_separate = True on every block of "
+                         "the model you give peft (the same function, through qkv) and pass bias_separate=True")
     ad, path = self.adapter, Path(path)
     tensors, ranks, alphas, names = {}, {}, {}, []
     for name, m in lora_layers(self.model):
@@ -276,8 +287,10 @@ def export_peft(self:KoRA, path:str|Path # folder to write
         names.append(name)
     to_save = None
     if self.train_head:
-        hn = _head_name(self.model); to_save = [hn]
-        for k, v in self.model.get_classifier().state_dict().items(): tensors[f"base_model.model.{hn}.{k}"] = v.detach().float()
+        to_save = _head_names(self.model)
+        for hn in to_save:
+            for k, v in self.model.get_submodule(hn).state_dict().items():
+                tensors[f"base_model.model.{hn}.{k}"] = v.detach().float()
     cfg = peft.LoraConfig(r=ad.r, lora_alpha=ad.alpha, target_modules=names, lora_dropout=ad.dropout, use_rslora=ad.rslora,
                           rank_pattern=ranks, alpha_pattern=alphas, modules_to_save=to_save)
     path.mkdir(parents=True, exist_ok=True)
@@ -308,8 +321,8 @@ def from_peft(cls:KoRA, model:nn.Module, # the base model the peft adapter was t
     "Wrap `model` with the peft LoRA adapter saved in `path` (exactly the same function)"
     cfg, tensors = _read_peft(Path(path))
     to_save = cfg.get('modules_to_save') or []
-    if to_save and to_save != [_head_name(model)]:
-        raise ValueError(f"modules_to_save={to_save} : only the classifier head ({_head_name(model)!r}) can be imported")
+    if to_save and to_save != _head_names(model):
+        raise ValueError(f"modules_to_save={to_save}: only the classifier head(s) {_head_names(model)} can be imported")
     kora = cls(model, 'lora', train_head=bool(to_save), r=cfg['r'], alpha=cfg['lora_alpha'], target_modules=cfg['target_modules'],
                dropout=cfg.get('lora_dropout', 0.), rslora=cfg.get('use_rslora', False),
                rank_pattern=cfg.get('rank_pattern') or None, alpha_pattern=cfg.get('alpha_pattern') or None)
