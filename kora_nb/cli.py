@@ -22,11 +22,11 @@ def method_summary() -> str:
 
 # %% ../nbs/90_cli.ipynb #f02e8386
 def _config(scale, seeds, methods_, experiments):
-    from kora_nb.reproduce import preset
+    from kora_nb.reproduce import preset, default_methods
     _, cfg = preset(scale)
     if seeds: cfg = replace(cfg, seeds=tuple(int(s) for s in seeds.split(',')))
     if methods_:
-        known = {m.label: m for m in cfg.methods}
+        known = {m.label: m for m in [*default_methods(), *cfg.methods]}
         if bad := [m for m in methods_.split(',') if m not in known]:
             raise ValueError(f"--methods: unknown {bad}; choose from {list(known)}")
         cfg = replace(cfg, methods=[known[m] for m in methods_.split(',')])
@@ -44,11 +44,11 @@ def _plan(scale, cfg) -> str:
 
 # %% ../nbs/90_cli.ipynb #e98aaeed
 @call_parse
-def kora_nb_reproduce(scale:str='quick', # 'quick' (CPU, offline data), 'standard' (CPU, hours), 'paper' (GPU), 'tiny'
+def kora_nb_reproduce(scale:str='quick', # 'quick' (CPU, offline data), 'standard' (CPU, about an hour), 'paper' (GPU), 'tiny'
                       plan:store_true=False, # print the methods and the plan, run nothing
                       out:str=None, # output folder (default runs/<scale>)
                       seeds:str=None, # comma-separated seeds (default 0,1,2)
-                      methods:str=None, # comma-separated method labels (default: all of the scale)
+                      methods:str=None, # comma-separated method labels, any of `default_methods()` (default: the scale's)
                       experiments:str=None, # comma-separated experiments (default: all)
                       download:store_true=False, # download missing data sets first
                      ):

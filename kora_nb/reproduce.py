@@ -858,13 +858,14 @@ def write_report(res:Results, out:str|Path, n_boot:int|None=None) -> Path:
         parts += [f'## Tiny ImageNet, {v} probe on the frozen tuned model',
                   results_table(rows, 'transfer_probe', v, stale),
                   '### Against the untouched backbone (linear_probe row)', cmp('transfer_probe', 'linear_probe', v)]
-    parts += ['## Tiny ImageNet, the published transfer protocol replayed (val read as one class)',
-              summary_table(rows, 'tiny_imagenet_transfer', ['accuracy', 'f1_weighted']),
-              '## CKA to the frozen backbone (mean over blocks; pre-logit features)',
-              summary_table(rows, 'cka', ['cka_diag_mean', 'cka_prelogit']),
-              '## NYU Depth V2' + (' — pipeline check on the offline frames, not a result'
-                                   if any(r.get('pipeline_check') for r in rows) else ''),
-              summary_table(rows, 'nyu_depth', ['rmse', 'abs_rel']), '## Conclusion', conclusion(rows, n_boot, stale)]
+    depth = ' — pipeline check on the offline frames, not a result' if any(r.get('pipeline_check') for r in rows) else ''
+    for exp, title, metrics in (
+            ('tiny_imagenet_transfer', 'Tiny ImageNet, the published transfer protocol replayed (val read as one class)',
+             ['accuracy', 'f1_weighted']),
+            ('cka', 'CKA to the frozen backbone (mean over blocks; pre-logit features)', ['cka_diag_mean', 'cka_prelogit']),
+            ('nyu_depth', 'NYU Depth V2' + depth, ['rmse', 'abs_rel'])):
+        if any(r['experiment'] == exp for r in rows): parts += [f'## {title}', summary_table(rows, exp, metrics)]
+    parts += ['## Conclusion', conclusion(rows, n_boot, stale)]
     (out/'tables.md').write_text('\n\n'.join(parts) + '\n')
     accs = {m: v for m, v in metric_by_method(rows, 'cifar100_specialization', 'accuracy').items() if m not in stale}
     if accs:
