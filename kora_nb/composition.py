@@ -101,8 +101,9 @@ def _attention_qkv(model:nn.Module, blocks) -> list[tuple[str, nn.Linear, int]]:
     names = [n for n, m in model.named_modules() if re.fullmatch(BLOCK_QKV, n) and isinstance(m, nn.Linear)]
     if not names:
         raise ValueError(f"method='kora_block' needs a transformer whose blocks (`blocks.<i>`) have a fused attention "
-                         f"projection `attn.qkv` (timm ViT, DeiT, BEiT, EVA, Swin); {type(model).__name__} has none. "
-                         "Use method='lora' with target_modules naming its linear layers")
+                         f"projection `attn.qkv` (timm ViT, DeiT, BEiT, EVA-02 Ti/S, Swin); {type(model).__name__} has none. "
+                         "Use method='lora' or 'kora_flow': their default targets cover separate q/k/v projections, "
+                         "and target_modules can name any linear layer")
     n = len(names)
     idx = list(range(n)) if blocks is None else list(blocks)
     bad = [i for i in idx if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n]

@@ -86,13 +86,16 @@ def _name_matches(name, targets):
 def match_modules(model:nn.Module, # the model to search
                   targets:str|list, # regex (full match) or list of names/suffixes, as in peft
                   kind:type=nn.Linear, # the module type every match must have
+                  method:str='', # the method asking, named in the errors
                  ) -> list[tuple[str, nn.Module]]:
     "(name, module) pairs of `model` selected by `targets`; raises when nothing matches or a match has the wrong type"
     if not (isinstance(targets, str) or (isinstance(targets, (list, tuple)) and targets and all(isinstance(t, str) for t in targets))):
         raise TypeError(f"target_modules must be a regex string or a non-empty list of module names, got {targets!r}")
     hits = [(n, m) for n, m in model.named_modules() if n and _name_matches(n, targets)]
     if not hits:
-        raise ValueError(f"target_modules={targets!r} matched no module. Linear modules of this model: {linear_names(model)}")
+        raise ValueError(f"{method or 'match_modules'} found nothing to adapt in {type(model).__name__}: "
+                         f"target_modules={targets!r} matched no module. Name the layers to adapt in target_modules; "
+                         f"Linear modules of this model: {linear_names(model)}")
     wrong = [f"{n} ({type(m).__name__})" for n, m in hits if not isinstance(m, kind)]
     if wrong:
         raise ValueError(f"target_modules={targets!r} matched modules that are not {kind.__name__}: {wrong[:4]}. "

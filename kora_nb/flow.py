@@ -199,7 +199,7 @@ def inject(self:KoRAFlow, model:nn.Module):
                          "naming its linear layers")
     if self.layer_kw['pool'] == 'cls' and getattr(model, 'cls_token', None) is None:
         raise ValueError(f"pool='cls' pools the class token, but {type(model).__name__} has none; use pool='mean'")
-    hits = match_modules(model, self.target_modules)
+    hits = match_modules(model, self.target_modules, method=self.name)
     dev = hits[0][1].weight.device
     layers = [(n, FlowLinear(m, **self.layer_kw)) for n, m in hits]
     composer = self.make_composer(len(layers), self.d_comp, residual=self.residual, **self.composer_options)

@@ -85,11 +85,12 @@ def _check_range(grid_range):
 # %% ../nbs/04_kan.ipynb #fd3081d7
 class KANLinear(nn.Module):
     "Kolmogorov-Arnold layer y_o = Σ_i w_oi·act(x_i) + s_oi·Σ_j c_oij·B_j(x_i), computed as one GEMM over (input, basis)"
+    # the coefficients c are stored ×in_features (`spline_weight`) and used ×1/in_features: see `coefficients`
     def __init__(self, in_features:int, out_features:int,
                  grid_size:int=5, # G, intervals of the grid over `grid_range`
                  spline_order:int=3, # k, degree of the B-splines
                  grid_range:tuple=(-1., 1.), # the input range the grid covers at init
-                 scale_noise:float=0.1, # spline coefficients start uniform in ±scale_noise/(2G)
+                 scale_noise:float=0.1, # spline coefficients c start uniform in ±scale_noise/(2G)
                  scale_base:float=1., # scale of the base weights' kaiming init
                  scale_spline:float=1., # initial value of the spline scales s
                  base_activation=nn.SiLU, # the base path's activation (elementwise)
@@ -104,10 +105,15 @@ class KANLinear(nn.Module):
         self.base_weight = nn.Parameter(torch.empty(out_features, in_features))
         nn.init.kaiming_uniform_(self.base_weight, a=math.sqrt(5))
         with torch.no_grad(): self.base_weight.mul_(scale_base)
-        self.spline_weight = nn.Parameter((torch.rand(out_features, in_features, G + k) - 0.5) * scale_noise / G)
+        noise = (torch.rand(out_features, in_features, G + k) - 0.5) * scale_noise / G
+        self.spline_weight = nn.Parameter(noise * in_features)
         self.spline_scaler = nn.Parameter(torch.full((out_features, in_features), float(scale_spline)))
         self.act = base_activation()
         for n in ('n_seen', 'n_outside_range', 'n_outside_grid'): self.register_buffer(n, torch.zeros((), dtype=torch.long), persistent=False)
+
+    def coefficients(self) -> torch.Tensor:
+        "The coefficients the layer computes with, s ⊙ c: (out, in, G + k); c is stored ×in_features"
+        return self.spline_weight * self.spline_scaler.unsqueeze(-1) / self.in_features
 
     def extra_repr(self): return f"{self.in_features}, {self.out_features}, grid_size={self.grid_size}, spline_order={self.spline_order}"
 
@@ -174,7 +180,7 @@ def forward(self:KANLinear, x:torch.Tensor) -> torch.Tensor:
         self.n_seen += x.numel()
         self.n_outside_range += ((x < self.grid[:, k]) | (x > self.grid[:, G + k])).sum()
         self.n_outside_grid += ((x < self.grid[:, 0]) | (x > self.grid[:, -1])).sum()
-    scaled = (self.spline_weight * self.spline_scaler.unsqueeze(-1)).flatten(1)   # (out, in·(G+k))
+    scaled = self.coefficients().flatten(1)                                      # (out, in·(G+k))
     B = self.basis(x).flatten(-2).to(scaled.dtype)
     if self.out_features > self.in_features:                                     # widening: one GEMM over [act(x), basis]
         return F.linear(torch.cat([self.act(x).to(scaled.dtype), B], -1), torch.cat([self.base_weight, scaled], 1))
@@ -205,7 +211,7 @@ def _update_grid(self, x, margin, grid_eps):
     x = x.reshape(-1, self.in_features).float()
     G, k, N = self.grid_size, self.spline_order, x.shape[0]
     if N < G + k: raise ValueError(f"update_grid needs at least G+k={G + k} samples, got {N}")
-    coef = self.spline_weight.float() * self.spline_scaler.float().unsqueeze(-1)     # (out, in, G+k)
+    coef = self.coefficients().float()                                               # (out, in, G+k)
     target = torch.einsum('nib,oib->ino', self.basis(x), coef)                       # each φ_oi's spline part on the sample
     xs = x.sort(0).values
     adaptive = xs[torch.linspace(0, N - 1, G + 1, device=x.device).round().long()]  # (G+1, in)
@@ -217,7 +223,8 @@ def _update_grid(self, x, margin, grid_eps):
     A = self.basis(x).transpose(0, 1)                                                # (in, N, G+k)
     sol = torch.linalg.lstsq(A.cpu(), target.cpu(), driver='gelsd').solution.to(x.device)   # (in, G+k, out)
     s = self.spline_scaler.unsqueeze(-1)
-    self.spline_weight.copy_(torch.where(s != 0, sol.permute(2, 0, 1) / torch.where(s != 0, s, 1), 0))
+    stored = sol.permute(2, 0, 1) * self.in_features / torch.where(s != 0, s, 1)
+    self.spline_weight.copy_(torch.where(s != 0, stored, 0))
     return ((A @ sol - target).norm() / target.norm().clamp_min(1e-12)).item()
 
 # %% ../nbs/04_kan.ipynb #8043de76
@@ -236,8 +243,7 @@ def jacobian(self:KANLinear, x0:torch.Tensor # one input point, shape (in,)
         xg = x0.detach().float().requires_grad_()
         d_act = torch.autograd.grad(self.act(xg).sum(), xg)[0]
     dB = bspline_basis_deriv(x0.float(), self.grid.float(), self.spline_order)     # (in, G+k)
-    coef = self.spline_weight * self.spline_scaler.unsqueeze(-1)
-    return self.base_weight * d_act + torch.einsum('oib,ib->oi', coef, dB)
+    return self.base_weight * d_act + torch.einsum('oib,ib->oi', self.coefficients(), dB)
 
 # %% ../nbs/04_kan.ipynb #5a75e89d
 def dora_output(res:torch.Tensor, # the base layer's output W₀x + b
@@ -344,7 +350,8 @@ class KANLoRA(AdapterMethod):
         self.target_modules = target_modules
 
     def inject(self, model):
-        layers = [(n, KANLoRALinear(m, **self.layer_kw)) for n, m in match_modules(model, self.target_modules)]
+        hits = match_modules(model, self.target_modules, method=self.name)
+        layers = [(n, KANLoRALinear(m, **self.layer_kw)) for n, m in hits]
         for n, layer in layers: swap_in(model, n, layer)
 
     def remove(self, model): remove_layers(model, KANLoRALinear)
@@ -432,4 +439,4 @@ def activation(self:KANLinear, o:int, i:int, # the output and input of φ_oi
                x:torch.Tensor) -> torch.Tensor: # points on input i, shape (n,)
     "φ_oi(x) = w_oi·act(x) + s_oi·Σ_j c_oij·B_j(x), the learned univariate function from input i to output o"
     B = bspline_basis(x.float(), self.grid[i].float(), self.spline_order)
-    return self.base_weight[o, i] * self.act(x) + self.spline_scaler[o, i] * (B @ self.spline_weight[o, i])
+    return self.base_weight[o, i] * self.act(x) + B @ self.coefficients()[o, i]

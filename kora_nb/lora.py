@@ -13,7 +13,8 @@ from safetensors.torch import load_file, save_file
 from .core import *
 
 # %% auto #0
-__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'BLOCK_TARGETS', 'LoRALinear', 'add_update', 'lora_layers', 'remove_layers', 'LoRA']
+__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'BLOCK_LINEARS', 'BLOCK_TARGETS', 'LoRALinear', 'add_update', 'lora_layers',
+           'remove_layers', 'LoRA']
 
 # %% ../nbs/01_lora.ipynb #6f14c5b1
 QKV_PARTS = 'qkv'
@@ -159,8 +160,10 @@ def unmerge(self:LoRALinear):
     self.merged = False
 
 # %% ../nbs/01_lora.ipynb #a650b754
-LORA_TARGETS = ('qkv', 'attn.proj', 'mlp.fc1', 'mlp.fc2')
-BLOCK_TARGETS = rf"(.*\.)?blocks\.\d+\.(.*\.)?({'|'.join(map(re.escape, LORA_TARGETS))})"   # inside the blocks
+LORA_TARGETS = ('qkv', 'attn.proj', 'mlp.fc1', 'mlp.fc2')                # a plain ViT's layers, as peft names them
+BLOCK_LINEARS = LORA_TARGETS + ('attn.q_proj', 'attn.k_proj', 'attn.v_proj',  # attention with separate q/k/v (EVA-02)
+                                'mlp.fc1_g', 'mlp.fc1_x')                   # SwiGLU's two halves of fc1 (EVA-02)
+BLOCK_TARGETS = rf"(.*\.)?blocks\.\d+\.(.*\.)?({'|'.join(map(re.escape, BLOCK_LINEARS))})"   # inside the blocks
 
 def _pattern_value(pattern:dict|None, name:str, default):
     "peft's rule: the value of the first key that matches the end of `name` as a regex"
@@ -223,7 +226,7 @@ class LoRA(AdapterMethod):
                     qkv=self.qkv if is_qkv and self.qkv != 'shared' else None)
 
     def inject(self, model):
-        hits = match_modules(model, self.target_modules)
+        hits = match_modules(model, self.target_modules, method=self.name)
         if self.qkv != 'shared' and not any(n.rpartition('.')[2] == 'qkv' for n, _ in hits):
             raise ValueError(f"qkv={self.qkv!r} splits fused qkv layers, but target_modules={self.target_modules!r} matched none")
         layers = [(n, LoRALinear(m, **self.layer_options(n))) for n, m in hits]  # build all first: errors leave the model intact

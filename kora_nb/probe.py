@@ -10,7 +10,8 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['head_inputs', 'dataset_features', 'LogisticProbe', 'fit_logistic', 'select_probe']
+__all__ = ['head_inputs', 'dataset_features', 'LogisticProbe', 'fit_logistic', 'widened_search', 'select_probe',
+           'cross_validated_C']
 
 # %% ../nbs/06b_probe.ipynb #d4e5ffce
 def _head(model:nn.Module) -> nn.Module:
@@ -113,6 +114,22 @@ def fit_logistic(X:torch.Tensor, # (n, features) inputs
     return LogisticProbe(W.detach().float(), b.detach().float(), float(C), converged)
 
 # %% ../nbs/06b_probe.ipynb #ece16b1c
+def widened_search(score, # called with one C, returns its validation score (higher is better)
+                   Cs:tuple=(0.01, 0.1, 1.0, 10.0), # first grid of C, ascending
+                   max_widen:int=3, # times the grid may be widened at an edge
+                  ) -> tuple[float, dict]:
+    "The C with the best score (ties: the stronger regularisation), the grid widened tenfold while it sits at an edge"
+    if not Cs or list(Cs) != sorted(Cs): raise ValueError(f"Cs={Cs!r} must be a non-empty ascending tuple")
+    scores, grid = {}, list(Cs)
+    for _ in range(max_widen + 1):
+        scores.update({C: score(C) for C in grid if C not in scores})
+        scores = dict(sorted(scores.items()))
+        best = max(scores, key=lambda C: (scores[C], -C))
+        if best == min(scores) and best / 10 not in scores: grid = [best / 10]
+        elif best == max(scores) and best * 10 not in scores: grid = [best * 10]
+        else: break
+    return best, scores
+
 def select_probe(Xtr:torch.Tensor, ytr:torch.Tensor, # training features and labels
                  Xva:torch.Tensor, yva:torch.Tensor, # validation features and labels
                  Cs:tuple=(0.01, 0.1, 1.0, 10.0), # first grid of C, ascending
@@ -120,15 +137,32 @@ def select_probe(Xtr:torch.Tensor, ytr:torch.Tensor, # training features and lab
                  max_widen:int=3, # times the grid may be widened at an edge
                 ) -> tuple[LogisticProbe, dict]:
     "The probe whose C has the best validation accuracy, and {C: validation accuracy} of every C tried"
-    if not Cs or list(Cs) != sorted(Cs): raise ValueError(f"Cs={Cs!r} must be a non-empty ascending tuple")
     n_classes = n_classes or int(max(int(torch.as_tensor(ytr).max()), int(torch.as_tensor(yva).max()))) + 1
-    probes, grid = {}, list(Cs)
-    for _ in range(max_widen + 1):
-        for C in grid:
-            if C not in probes: probes[C] = fit_logistic(Xtr, ytr, C, n_classes)
-        val = {C: probes[C].accuracy(Xva, yva) for C in sorted(probes)}
-        best = max(val, key=lambda C: (val[C], -C))
-        if best == min(val) and best / 10 not in val: grid = [best / 10]
-        elif best == max(val) and best * 10 not in val: grid = [best * 10]
-        else: break
+    probes = {}
+    def score(C):
+        probes[C] = fit_logistic(Xtr, ytr, C, n_classes)
+        return probes[C].accuracy(Xva, yva)
+    best, val = widened_search(score, Cs, max_widen)
     return probes[best], val
+
+# %% ../nbs/06b_probe.ipynb #42efa553
+def _alternating_folds(y:np.ndarray) -> np.ndarray:
+    "A boolean mask: every second item of each class (in order) is True"
+    fold = np.zeros(len(y), dtype=bool)
+    for c in np.unique(y): fold[np.flatnonzero(y == c)[1::2]] = True
+    return fold
+
+def cross_validated_C(X:torch.Tensor, y:torch.Tensor, # features and labels (at least two items per class)
+                      Cs:tuple=(0.01, 0.1, 1.0, 10.0), # first grid of C, ascending
+                      n_classes:int|None=None, # classes (default: from the labels)
+                      max_widen:int=3, # times the grid may be widened at an edge
+                      tol:float=1e-4, # L-BFGS tolerance of the folds' fits (they only rank the values of C)
+                     ) -> tuple[float, dict]:
+    "The C with the best 2-fold cross-validated accuracy (folds alternate within each class), and {C: accuracy}"
+    X, y = torch.as_tensor(X), torch.as_tensor(y).long()
+    fold = torch.as_tensor(_alternating_folds(y.numpy()))
+    if (torch.unique(y, return_counts=True)[1] < 2).any():
+        raise ValueError("cross_validated_C needs at least two items of every class in y")
+    n_classes = n_classes or int(y.max()) + 1
+    fold_acc = lambda C, f: fit_logistic(X[f], y[f], C, n_classes, tol=tol).accuracy(X[~f], y[~f])
+    return widened_search(lambda C: float(np.mean([fold_acc(C, f) for f in (fold, ~fold)])), Cs, max_widen)

@@ -16,7 +16,7 @@ from .data import (load_cifar100, load_cifar10, tiny_imagenet_root, tiny_imagene
                           image_transforms, ArrayImages, FileImages, classification_dls, rgbd_frames, nyu_paths,
                           NYUDepthV2, DataNotFound, data_root)
 from .metrics import f1_scores, MinibatchCKA, block_features, linear_cka
-from .probe import head_inputs, dataset_features, fit_logistic, select_probe
+from .probe import head_inputs, dataset_features, fit_logistic, select_probe, cross_validated_C
 from .stats import compare, comparison_table, describe, verdict
 from .learner import kora_learner, lrs, depth_dls
 from fastai.callback.core import Callback, CancelValidException
@@ -81,7 +81,8 @@ class RunConfig:
     methods:list = field(default_factory=quick_methods) # MethodSpec list
     n_train:int|None = None # cap on CIFAR-100 training images before the split (None: all available)
     n_test:int|None = None # cap on CIFAR-100 test images
-    probe_Cs:tuple = (0.01, 0.1, 1.0, 10.0) # first grid of the probes' inverse L2 strength
+    probe_Cs:tuple = (0.01, 0.1, 1.0, 10.0) # first grid of the CIFAR-100 probe's inverse L2 strength
+    transfer_Cs:tuple = (1e-3, 0.01, 0.1) # first grid of the few-shot transfer probes' inverse L2 strength
     source_lr:float = 1e-3 # learning rate of AdapterFusion's source adapters
     transfer_shots:tuple = (5, 10) # Tiny ImageNet images per class for the transfer probes
     transfer_val_per_class:int|None = 5 # Tiny ImageNet val images per class evaluated (None: all 50)
@@ -102,7 +103,7 @@ PAPER = RunConfig(model_name='vit_base_patch16_224.augreg_in21k_ft_in1k', img_si
                   methods=default_methods(), transfer_val_per_class=None, cka_images=1000, depth_epochs=5,
                   depth_full=True)
 TINY = RunConfig(img_size=32, bs=16, epochs=1, lr_grid=(1e-3,), seeds=(0, 1), n_train=96, n_test=64,
-                 probe_Cs=(0.1, 1.0),
+                 probe_Cs=(0.1, 1.0), transfer_Cs=(0.1, 1.0),
                  transfer_shots=(2,), transfer_val_per_class=1, replay_val_per_class=1, cka_images=100, n_boot=500,
                  methods=[MethodSpec('linear_probe', 'linear_probe'), MethodSpec('lora', 'lora', dict(r=4))])
 PRESETS = dict(quick=QUICK, standard=STANDARD, paper=PAPER, tiny=TINY)
@@ -394,34 +395,34 @@ def _first_per_class(y, k) -> np.ndarray:
     "Indices of the first k items of each class (nested: the 5-shot set is part of the 10-shot set)"
     return np.sort(np.concatenate([np.flatnonzero(y == c)[:k] for c in np.unique(y)]))
 
-def _cv_C(X, y, Cs, n_classes) -> float:
-    "The C of `Cs` with the best 2-fold cross-validated accuracy (folds alternate within each class)"
-    fold = np.zeros(len(y), dtype=bool)
-    for c in np.unique(y): fold[np.flatnonzero(y == c)[1::2]] = True
-    fold_acc = lambda C, f: fit_logistic(X[f], y[f], C, n_classes).accuracy(X[~f], y[~f])
-    acc = {C: np.mean([fold_acc(C, f) for f in (fold, ~fold)]) for C in Cs}
-    return max(acc, key=lambda C: (acc[C], -C))
+def _transfer_images(cfg, model, cache):
+    "The Tiny ImageNet probe items as (train, val) tensor datasets, decoded once per run (no augmentation)"
+    from torch.utils.data import TensorDataset
+    if 'images' not in cache:
+        tp, tl, vp, vl = _transfer_items(cfg)
+        tfm = image_transforms(model, cfg.img_size)
+        as_tensors = lambda ds: TensorDataset(torch.stack([x for x, _ in ds]), torch.as_tensor(ds.y))
+        cache['images'] = as_tensors(FileImages(tp, tl, tfm)), as_tensors(FileImages(vp, vl, tfm))
+    return cache['images']
 
-def _transfer_features(cfg, spec, seed, out):
+def _transfer_features(cfg, spec, seed, out, cache):
     "Head-input features of the Tiny ImageNet probe items under the frozen tuned model of (spec, seed)"
     kora = _tuned_model(cfg, spec, seed, out)
-    tp, tl, vp, vl = _transfer_items(cfg)
-    tfm = image_transforms(kora.model, cfg.img_size)
-    return dataset_features(kora, FileImages(tp, tl, tfm)), dataset_features(kora, FileImages(vp, vl, tfm))
+    return tuple(dataset_features(kora, ds) for ds in _transfer_images(cfg, kora.model, cache))
 
 def transfer_probe(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path,
-                   cache:dict|None=None, # features of the untouched backbone, kept across seeds (it has no seed)
+                   cache:dict|None=None, # the decoded images and the untouched backbone's features, kept across runs
                   ) -> list[dict]:
     "Probes with 5 and 10 Tiny ImageNet images per class on the frozen tuned model's features; one row per shot count"
-    t = time.time()
-    shared = spec.method == 'linear_probe' and cache is not None
-    feats = cache['backbone'] if shared and 'backbone' in cache else _transfer_features(cfg, spec, seed, out)
+    t, cache = time.time(), {} if cache is None else cache
+    shared = spec.method == 'linear_probe'
+    feats = cache['backbone'] if shared and 'backbone' in cache else _transfer_features(cfg, spec, seed, out, cache)
     if shared: cache['backbone'] = feats
     (X, y), (Xv, yv) = feats
     rows = []
     for k in cfg.transfer_shots:
         i = _first_per_class(y.numpy(), k)
-        C = _cv_C(X[i], y[i], cfg.probe_Cs, 200)
+        C, _ = cross_validated_C(X[i], y[i], cfg.transfer_Cs, 200)
         preds = fit_logistic(X[i], y[i], C, 200).predict(Xv).numpy()
         rows.append(_row(spec, seed, 'transfer_probe', preds, yv.numpy(), variant=f'{k}-shot', C=C, n_train=len(i),
                          n_val=len(yv), wall_s=time.time() - t))
@@ -569,7 +570,8 @@ def write_fingerprint(cfg:RunConfig, out:Path) -> dict:
     if saved is None and (Path(out)/'results.json').exists():
         raise ValueError(f"out={str(out)!r} holds results without a fingerprint (made by older code); use a new folder")
     if saved is not None:
-        if bad := fingerprint_changes(saved['logits'], {k: v for k, v in now.items() if k in saved['logits']}):
+        common = [k for k in now if k in saved['logits']]
+        if bad := fingerprint_changes({k: saved['logits'][k] for k in common}, {k: now[k] for k in common}):
             raise ValueError(f"out={str(out)!r} holds results of code that behaved differently for {bad}; "
                              "use a new folder (or delete this one) to rerun with the current code")
         now = {**saved['logits'], **now}
@@ -638,9 +640,9 @@ def _runner(cfg, out, res, log):
     splits = cifar_splits(cfg, data) if data else None
     probe = frozen_probe(cfg, splits) if data and 'cifar100_specialization' in cfg.experiments else None
     spec = lambda s, sd: cifar100_specialization(cfg, s, sd, out, res, splits, probe, data, log)
-    backbone_features = {}
+    transfer_cache = {}
     return dict(cifar100_specialization=spec,
-                transfer_probe=lambda s, sd: transfer_probe(cfg, s, sd, out, backbone_features),
+                transfer_probe=lambda s, sd: transfer_probe(cfg, s, sd, out, transfer_cache),
                 tiny_imagenet_transfer=lambda s, sd: tiny_imagenet_transfer(cfg, s, sd, out),
                 cka=lambda s, sd: cka_experiment(cfg, s, sd, out, data),
                 nyu_depth=lambda s, sd: nyu_depth(cfg, s, sd, out))
@@ -657,7 +659,7 @@ def reproduce(cfg:RunConfig, # what to run
     check_data(cfg, download)
     out.mkdir(parents=True, exist_ok=True)
     whole = _record_config(cfg, out)
-    write_fingerprint(cfg, out)
+    write_fingerprint(whole, out)
     res = Results(out/'results.json')
     jobs = list(_jobs(cfg))
     todo = [job for job in jobs if not res.has(**_row_key(*job))]
