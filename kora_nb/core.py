@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #46d28f7d
 from __future__ import annotations
-import functools, hashlib, importlib, inspect, json, math, os, pkgutil, re, socket, sys, tempfile, warnings
+import functools, hashlib, importlib, inspect, json, math, os, re, socket, sys, tempfile
 from pathlib import Path
 
 import torch, torch.nn as nn
@@ -14,14 +14,11 @@ from fastcore.basics import patch
 from safetensors.torch import load as load_safetensors, save_file
 
 # %% auto #0
-__all__ = ['METHODS', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'weights_dir', 'local_weights', 'hub_reachable',
-           'pretrained_source', 'create_vit', 'linear_names', 'match_modules', 'set_module', 'swap_in', 'swap_out',
-           'check_choice', 'check_positive', 'check_prob', 'import_all', 'Registry', 'MergeError', 'AdapterMethod',
-           'methods', 'method_class', 'LinearProbe', 'head_modules', 'frozen_norms', 'model_signature', 'check_input',
-           'KoRA', 'atomic_write', 'read_adapter', 'untrained_parameters']
-
-# %% ../nbs/00_core.ipynb #695c7fb1
-warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
+__all__ = ['METHOD_TABLE', 'METHODS', 'FORMAT_VERSION', 'CONFIG_NAME', 'WEIGHTS_NAME', 'weights_dir', 'local_weights',
+           'hub_reachable', 'pretrained_source', 'create_vit', 'linear_names', 'match_modules', 'set_module', 'swap_in',
+           'swap_out', 'check_choice', 'check_positive', 'check_prob', 'NameTable', 'MergeError', 'AdapterMethod',
+           'methods', 'register_method', 'method_class', 'LinearProbe', 'head_modules', 'frozen_norms',
+           'model_signature', 'check_input', 'KoRA', 'atomic_write', 'read_adapter']
 
 # %% ../nbs/00_core.ipynb #14508f49
 def weights_dir() -> Path | None:
@@ -152,39 +149,40 @@ def check_prob(name:str, value):
     return value
 
 # %% ../nbs/00_core.ipynb #f323f634
-def import_all():
-    "Import every module of kora_nb, so that every method and composer registers itself"
-    pkg = importlib.import_module('kora_nb')
-    for m in pkgutil.iter_modules(pkg.__path__):
-        if not m.name.startswith('_'): importlib.import_module(f"kora_nb.{m.name}")
-
-# %% ../nbs/00_core.ipynb #30532ee1
-def _alive(obj) -> bool:
-    "False for an object defined in a `__main__` that no longer defines it (an earlier notebook in this process)"
-    if getattr(obj, '__module__', None) != '__main__': return True
-    return getattr(sys.modules.get('__main__'), getattr(obj, '__qualname__', ''), None) is obj
-
-class Registry:
-    "Named entries (classes or factories); the latest live registration of a name wins"
-    def __init__(self, kind:str): # what the entries are, for messages (e.g. 'method')
-        self.kind, self.entries = kind, {}
+class NameTable:
+    "Entries found by name: the library's, imported from their module when asked for, and the running program's own"
+    def __init__(self, kind:str, # what the entries are, for messages (e.g. 'method')
+                 table:dict, # {name: (module, attribute)}: the library's entries
+                ):
+        self.kind, self.table = kind, table
+    def _own(self) -> dict:
+        "The entries registered by the running program (kept in its `__main__` namespace)"
+        return vars(sys.modules['__main__']).get(f'__kora_nb_{self.kind}s__', {})
     def register(self, name:str, obj):
-        "Register `obj` as `name` and return it"
-        self.entries.setdefault(name, []).append(obj)
+        "Make `obj` available as `name` in the running program (it takes precedence over the table), and return it"
+        vars(sys.modules['__main__']).setdefault(f'__kora_nb_{self.kind}s__', {})[name] = obj
         return obj
-    def _live(self, name): return next((o for o in reversed(self.entries.get(name, [])) if _alive(o)), None)
     def names(self) -> list[str]:
-        "The names with a live entry, sorted"
-        return sorted(n for n in self.entries if self._live(n) is not None)
+        "Every name, sorted"
+        return sorted({*self.table, *self._own()})
     def lookup(self, name:str):
-        "The live entry for `name`, importing kora_nb's modules once if needed; ValueError listing the choices otherwise"
-        if self._live(name) is None: import_all()
-        if (obj := self._live(name)) is None:
-            raise ValueError(f"{self.kind}={name!r} is not registered; choose one of {self.names()}")
-        return obj
+        "The entry called `name`; ValueError listing the choices if there is none"
+        if name in self._own(): return self._own()[name]
+        if name not in self.table: raise ValueError(f"{self.kind}={name!r} is not known; choose one of {self.names()}")
+        module, attr = self.table[name]
+        return getattr(importlib.import_module(module), attr)
 
 # %% ../nbs/00_core.ipynb #6aad568c
-METHODS = Registry('method')
+METHOD_TABLE = {                                         # name: (module, class) of every method of the library
+    'linear_probe': ('kora_nb.core', 'LinearProbe'),
+    'lora': ('kora_nb.lora', 'LoRA'),
+    'kora_block': ('kora_nb.composition', 'KoRABlock'),
+    'kora_flow': ('kora_nb.flow', 'KoRAFlow'),
+    'kan_lora': ('kora_nb.kan', 'KANLoRA'),
+    'bottleneck': ('kora_nb.fusion', 'Bottleneck'),
+    'adapter_fusion': ('kora_nb.fusion', 'AdapterFusion'),
+}
+METHODS = NameTable('method', METHOD_TABLE)
 
 class MergeError(RuntimeError):
     "Raised when a method's update cannot be folded exactly into the backbone's weights"
@@ -195,10 +193,6 @@ class AdapterMethod(nn.Module):
     name:str = None # key for `KoRA(method=...)`
     mergeable:bool = False # can the update be folded exactly into the frozen weights?
     merge_blocker:str = 'its update is not a fixed linear map of each layer input' # why not, when it cannot
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        if cls.name is not None: METHODS.register(cls.name, cls)
 
     def __init__(self):
         super().__init__()
@@ -231,13 +225,18 @@ class AdapterMethod(nn.Module):
 
 # %% ../nbs/00_core.ipynb #cfafe240
 def methods() -> dict[str, type]:
-    "All registered methods, `{name: class}`"
-    import_all()
+    "Every method, `{name: class}`: the library's (importing their modules) and the running program's own"
     return {n: METHODS.lookup(n) for n in METHODS.names()}
+
+def register_method(cls:type) -> type:
+    "Make your own `AdapterMethod` subclass available as `KoRA(model, method=cls.name)` in this program"
+    if not (isinstance(cls, type) and issubclass(cls, AdapterMethod) and isinstance(cls.name, str) and cls.name):
+        raise TypeError(f"register_method needs an AdapterMethod subclass with a name, got {cls!r}")
+    return METHODS.register(cls.name, cls)
 
 # %% ../nbs/00_core.ipynb #5dcbb50a
 def method_class(name:str) -> type:
-    "The `AdapterMethod` subclass registered as `name`"
+    "The `AdapterMethod` subclass called `name`"
     return METHODS.lookup(name)
 
 # %% ../nbs/00_core.ipynb #e7ecd9b6
@@ -522,23 +521,3 @@ def load_adapter(cls:KoRA, model:nn.Module, # the same base model the adapter wa
         kora.unwrap(merge=False)
         raise
     return kora
-
-# %% ../nbs/00_core.ipynb #a02ded07
-def untrained_parameters(kora:nn.Module, # a wrapped model (anything whose forward gives logits)
-                         x:torch.Tensor, # one input batch
-                         y:torch.Tensor, # its class labels
-                         steps:int=10, # optimizer steps (one batch each)
-                         lr:float=1e-2, # learning rate (fastai's Adam)
-                        ) -> list[str]:
-    "Names of trainable parameters that did not change during `steps` fastai training steps on (x, y)"
-    from fastai.data.core import DataLoaders
-    from fastai.learner import Learner
-    import fastai.callback.progress  # Learner.no_bar / no_logging
-    from fastai.losses import CrossEntropyLossFlat
-    from torch.utils.data import TensorDataset
-    ds = TensorDataset(x, y)
-    dls = DataLoaders.from_dsets(ds, ds, bs=len(x), device=x.device)
-    learn = Learner(dls, kora, loss_func=CrossEntropyLossFlat(), lr=lr, wd=0.)  # no weight decay: only gradients move weights
-    before = {n: p.detach().clone() for n, p in kora.named_parameters() if p.requires_grad}
-    with learn.no_bar(), learn.no_logging(): learn.fit(steps)
-    return [n for n, p in kora.named_parameters() if p.requires_grad and torch.equal(p.detach(), before[n])]

@@ -12,8 +12,8 @@ import torch.nn.functional as F
 from .lora import LoRALinear, BLOCK_TARGETS, add_update, remove_layers
 
 # %% auto #0
-__all__ = ['POOLS', 'COMPOSERS', 'pool_tokens', 'FlowLinear', 'register_composer', 'composer_factory', 'linear_gelu',
-           'zero_output_', 'ResidualMap', 'RecursiveComposer', 'AttentionComposer', 'KoRAFlow']
+__all__ = ['POOLS', 'COMPOSER_TABLE', 'COMPOSERS', 'pool_tokens', 'FlowLinear', 'register_composer', 'composer_factory',
+           'linear_gelu', 'zero_output_', 'ResidualMap', 'RecursiveComposer', 'AttentionComposer', 'KoRAFlow']
 
 # %% ../nbs/03_flow.ipynb #8fcac5b2
 POOLS = ('mean', 'cls')
@@ -57,16 +57,19 @@ class FlowLinear(LoRALinear):
     def unmerge(self): raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
 
 # %% ../nbs/03_flow.ipynb #fb68cbfd
-COMPOSERS = Registry('composer')
+COMPOSER_TABLE = {'mlp': ('kora_nb.flow', 'RecursiveComposer'),          # name: (module, factory) of the library's
+                  'attention': ('kora_nb.flow', 'AttentionComposer'),
+                  'kan': ('kora_nb.kan', 'kan_composer')}
+COMPOSERS = NameTable('composer', COMPOSER_TABLE)
 
 def register_composer(name:str, # the value of `composer=` that selects it
                       factory): # called as factory(n_states, d_comp, residual=..., **composer_options), returns an nn.Module
-    "Make a composer available to `KoRA(method='kora_flow', composer=name)`"
+    "Make a composer of your own available to `KoRA(method='kora_flow', composer=name)` in this program"
     return COMPOSERS.register(name, factory)
 
 # %% ../nbs/03_flow.ipynb #b0613ba0
 def composer_factory(name:str):
-    "The factory registered as `name` (importing kora_nb's modules once, if needed)"
+    "The composer factory called `name`"
     return COMPOSERS.lookup(name)
 
 # %% ../nbs/03_flow.ipynb #5190fee3
@@ -112,8 +115,6 @@ class RecursiveComposer(nn.Module):
         for i in range(1, p.shape[1]): c = self.phi[i](p[:, i] + self.psi[i - 1](c))
         return c
 
-register_composer('mlp', RecursiveComposer);
-
 # %% ../nbs/03_flow.ipynb #ffba4042
 class AttentionComposer(nn.Module):
     "cⁱ = Φⁱ(pⁱ + MHA(query pⁱ, keys and values c¹..cⁱ⁻¹)): each layer attends over all earlier layers' states"
@@ -137,8 +138,6 @@ class AttentionComposer(nn.Module):
             ctx = self.attn(p[:, i:i + 1], mem, mem, need_weights=False)[0][:, 0]
             states.append(self.phi[i](p[:, i] + ctx))
         return states[-1]
-
-register_composer('attention', AttentionComposer);
 
 # %% ../nbs/03_flow.ipynb #463ec15a
 def _check_composer_options(name, factory, d_comp, options):

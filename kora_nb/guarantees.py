@@ -10,9 +10,9 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .core import *
 
 # %% auto #0
-__all__ = ['TOLERANCES', 'rel_error', 'perturb_', 'eval_logits', 'save_load_error', 'copy_errors', 'merge_errors',
-           'wrap_unwrap_leaks', 'autocast_errors', 'checkpointing_error', 'determinism_error', 'default_batch',
-           'check_method']
+__all__ = ['TOLERANCES', 'rel_error', 'perturb_', 'eval_logits', 'untrained_parameters', 'save_load_error', 'copy_errors',
+           'merge_errors', 'wrap_unwrap_leaks', 'autocast_errors', 'checkpointing_error', 'determinism_error',
+           'default_batch', 'check_method']
 
 # %% ../nbs/10_guarantees.ipynb #5f8a8337
 TOLERANCES = dict(merge=1e-5, unmerge=1e-5, unmerge_weights=1e-6, bfloat16=5e-2, float16=1e-2, checkpointing=1e-4)
@@ -36,6 +36,24 @@ def perturb_(kora:nn.Module, scale:float=0.02, seed:int=0) -> nn.Module:
 def eval_logits(kora:nn.Module, x:torch.Tensor) -> torch.Tensor:
     "Logits of `kora` in eval mode"
     return kora.eval()(x)
+
+# %% ../nbs/10_guarantees.ipynb #b1757360
+def untrained_parameters(kora:nn.Module, # a wrapped model (anything whose forward gives logits)
+                         x:torch.Tensor, # one input batch
+                         y:torch.Tensor, # its class labels
+                         steps:int=10, # optimizer steps (one batch each)
+                         lr:float=1e-2, # learning rate (fastai's Adam)
+                        ) -> list[str]:
+    "Names of trainable parameters that did not change during `steps` fastai training steps on (x, y)"
+    from kora_nb.learner import Learner, CrossEntropyLossFlat          # fastai, imported by the learner chapter's module
+    from fastai.data.core import DataLoaders
+    from torch.utils.data import TensorDataset
+    ds = TensorDataset(x, y)
+    dls = DataLoaders.from_dsets(ds, ds, bs=len(x), device=x.device)
+    learn = Learner(dls, kora, loss_func=CrossEntropyLossFlat(), lr=lr, wd=0.)  # no weight decay: only gradients move weights
+    before = {n: p.detach().clone() for n, p in kora.named_parameters() if p.requires_grad}
+    with learn.no_bar(), learn.no_logging(): learn.fit(steps)
+    return [n for n, p in kora.named_parameters() if p.requires_grad and torch.equal(p.detach(), before[n])]
 
 # %% ../nbs/10_guarantees.ipynb #4cef39a9
 def save_load_error(kora:KoRA, base:nn.Module, x:torch.Tensor) -> float:

@@ -10,7 +10,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
 from .core import *
 from .lora import BLOCK_TARGETS, remove_layers
-from .flow import RecursiveComposer, register_composer
+from .flow import RecursiveComposer
 
 # %% auto #0
 __all__ = ['MAX_GRID_SIZE', 'MAX_SPLINE_ORDER', 'bspline_basis', 'bspline_basis_deriv', 'KANLinear', 'dora_output',
@@ -430,8 +430,6 @@ def kan_composer(n_states:int, # number of adapted layers L
                  **kan_options): # options of each KANLinear (grid_size, spline_order, grid_range, ...)
     "The Φ/Ψ recursion with KAN maps instead of Linear + GELU"
     return RecursiveComposer(n_states, d_comp, residual=residual, make_map=lambda d: KANLinear(d, d, **kan_options))
-
-register_composer('kan', kan_composer);
 
 # %% ../nbs/04_kan.ipynb #a881bd85
 @patch

@@ -4,19 +4,21 @@
 
 # %% ../nbs/07_learner.ipynb #233cab0a
 from __future__ import annotations
-import resource, time
+import resource, time, warnings
 from functools import partial
 
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-from .core import *                    # first: it silences fastai's import-time torch.jit warning
-from fastai.callback.core import Callback
-from fastai.callback.fp16 import MixedPrecision
-from fastai.learner import Learner
-from fastai.losses import CrossEntropyLossFlat
-from fastai.metrics import AccumMetric
-from fastai.torch_core import set_seed, trainable_params
-import fastai.callback.progress, fastai.callback.schedule  # Learner.no_bar, fit_one_cycle
+from .core import *
+with warnings.catch_warnings():          # fastai 2.8 calls the deprecated torch.jit.script on import: nothing to act on
+    warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
+    from fastai.callback.core import Callback
+    from fastai.callback.fp16 import MixedPrecision
+    from fastai.learner import Learner
+    from fastai.losses import CrossEntropyLossFlat
+    from fastai.metrics import AccumMetric
+    from fastai.torch_core import set_seed, trainable_params
+    import fastai.callback.progress, fastai.callback.schedule  # Learner.no_bar, fit_one_cycle
 from .metrics import f1_scores, depth_errors, block_features, linear_cka
 from .composition import CompositionLinear
 
