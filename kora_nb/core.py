@@ -59,7 +59,8 @@ def create_vit(name:str='vit_tiny_patch16_224', # timm model name (a `.tag` suff
                **kwargs): # passed to `timm.create_model` (e.g. `img_size`, `dynamic_img_size`)
     "`timm.create_model`, reading pretrained weights from `KORA_NB_WEIGHTS` when a local copy exists"
     if pretrained and (p := local_weights(name)) is not None:
-        kwargs['pretrained_cfg_overlay'] = dict(file=str(p), **kwargs.get('pretrained_cfg_overlay', {}))
+        overlay = {'file': str(p), 'custom_load': False, **kwargs.get('pretrained_cfg_overlay', {})}   # a torch checkpoint
+        kwargs['pretrained_cfg_overlay'] = overlay
     return timm.create_model(name, pretrained=pretrained, num_classes=num_classes, **kwargs)
 
 # %% ../nbs/00_core.ipynb #e49cd9a8

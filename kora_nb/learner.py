@@ -160,29 +160,34 @@ def mixed_precision():
     return MixedPrecision(amp_mode='bf16' if torch.cuda.is_bf16_supported() else 'fp16')
 
 # %% ../nbs/07_learner.ipynb #6c874ea8
-def _sync():
-    if torch.cuda.is_available(): torch.cuda.synchronize()
+def _peak_mib(cuda:bool) -> float:
+    "CUDA's peak allocation, or the process's peak resident memory, in MiB"
+    peak = torch.cuda.max_memory_allocated() if cuda else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return peak / 2**20
 
 class ThroughputCallback(Callback):
     "Per-epoch training throughput (items/s) and peak memory (CUDA peak allocated, or process peak RSS), in MiB"
     order, run_valid = 70, False
     def __init__(self, warmup:int=2): self.warmup = warmup  # batches of each epoch not timed
-    def before_fit(self): self.stats = []
+    def before_fit(self):
+        self.stats, self.cuda = [], any(p.is_cuda for p in self.learn.model.parameters())   # where the model trains
+    def _sync(self):
+        if self.cuda: torch.cuda.synchronize()
     def before_epoch(self):
         self.n_items, self.t0, self.seen = 0, None, 0
-        if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()
+        if self.cuda: torch.cuda.reset_peak_memory_stats()
     def before_batch(self):
-        if self.training and self.seen == self.warmup: _sync(); self.t0 = time.perf_counter()
+        if self.training and self.seen == self.warmup: self._sync(); self.t0 = time.perf_counter()
     def after_batch(self):
         if not self.training: return
         if self.t0 is not None: self.n_items += len(self.xb[0])
         self.seen += 1
     def after_train(self):
-        _sync()
+        self._sync()
         dt = time.perf_counter() - self.t0 if self.t0 is not None else float('nan')
-        mem = (torch.cuda.max_memory_allocated() if torch.cuda.is_available() else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) / 2**20
-        self.stats.append(dict(items_per_s=self.n_items / dt if self.n_items else float('nan'), peak_mib=mem,
-                               memory='cuda_peak_allocated' if torch.cuda.is_available() else 'process_peak_rss'))
+        self.stats.append(dict(items_per_s=self.n_items / dt if self.n_items else float('nan'),
+                               peak_mib=_peak_mib(self.cuda),
+                               memory='cuda_peak_allocated' if self.cuda else 'process_peak_rss'))
 
 # %% ../nbs/07_learner.ipynb #71c5cee5
 class GateMonitorCallback(Callback):
