@@ -12,7 +12,7 @@ from .core import *
 from .lora import LoRALinear, remove_layers
 
 # %% auto #0
-__all__ = ['GATE_SHAPES', 'GATE_MODES', 'BLOCK_QKV', 'composition_mlp', 'CompositionLinear', 'KoRABlock', 'gate_values']
+__all__ = ['GATE_SHAPES', 'GATE_MODES', 'BLOCK_QKV', 'composition_mlp', 'CompositionLinear', 'KoRABlock']
 
 # %% ../nbs/02_composition.ipynb #19c7b6c6
 GATE_SHAPES = ('scalar', 'channel', 'head')
@@ -32,7 +32,7 @@ def composition_mlp(d:int, # width of q, k and v
 
 # %% ../nbs/02_composition.ipynb #5fa8705d
 class CompositionLinear(LoRALinear):
-    "A fused qkv projection whose q/k/v low-rank updates are composed by an MLP and gated into v (KoRA CompositionBlock)"
+    "A fused qkv projection whose q/k/v low-rank updates are composed by an MLP, gated into v (KoRA CompositionBlock)"
     def __init__(self, base_layer:nn.Linear, # the block's fused qkv projection, d -> 3d
                  num_heads:int, # attention heads of the block (for `gate='head'`)
                  r:int=8, # rank of each of the q, k, v adapters
@@ -42,16 +42,20 @@ class CompositionLinear(LoRALinear):
                  gate:str='channel', # 'scalar', 'channel' (one per channel of v) or 'head' (one per attention head)
                  direct_qk:bool=False, # ablation: also add gated δ_q, δ_k to q and k
                  dropout:float=0., # dropout on the adapter input
-                 gate_mode:str='learned', # ablation: 'learned' (zero-initialised, trained), 'fixed' (constant 1), 'none' (no gate; the MLP's last layer starts at zero instead)
+                 gate_mode:str='learned', # gate ablation: 'learned' (0-init), 'fixed' (=1), 'none' (MLP output 0-init)
                 ):
         super().__init__(base_layer, r=r, alpha=alpha, dropout=dropout, qkv='qkv')
         d = base_layer.in_features
-        check_positive('hidden', hidden, integer=True); check_choice('gate', gate, GATE_SHAPES); check_choice('gate_mode', gate_mode, GATE_MODES)
-        if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0: raise ValueError(f"depth={depth!r} must be an int >= 0")
-        if base_layer.out_features != 3 * d: raise ValueError(f"base_layer must be a fused qkv projection d -> 3d, got {d} -> {base_layer.out_features}")
+        check_positive('hidden', hidden, integer=True); check_choice('gate', gate, GATE_SHAPES)
+        check_choice('gate_mode', gate_mode, GATE_MODES)
+        if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
+            raise ValueError(f"depth={depth!r} must be an int >= 0")
+        if base_layer.out_features != 3 * d:
+            raise ValueError(f"base_layer must be a fused qkv projection d -> 3d, got {d} -> {base_layer.out_features}")
         check_positive('num_heads', num_heads, integer=True)
         if d % num_heads: raise ValueError(f"num_heads={num_heads} does not divide the width {d}")
-        with torch.no_grad(): self.lora_B.uniform_(-1 / math.sqrt(r), 1 / math.sqrt(r))  # non-zero: see "why it never learns"
+        # non-zero: see "why it never learns"
+        with torch.no_grad(): self.lora_B.uniform_(-1 / math.sqrt(r), 1 / math.sqrt(r))
         self.mlp = composition_mlp(d, hidden, depth).to(device=base_layer.weight.device)
         n_gate = {'scalar': 1, 'channel': d, 'head': num_heads}[gate]
         if gate_mode == 'learned': self.gate = nn.Parameter(torch.zeros(n_gate, device=base_layer.weight.device))
@@ -60,7 +64,9 @@ class CompositionLinear(LoRALinear):
         self.gate_qk = nn.Parameter(torch.zeros(2, n_gate, device=base_layer.weight.device)) if direct_qk else None
         self.gate_kind, self.gate_mode, self.num_heads = gate, gate_mode, num_heads
 
-    def extra_repr(self): return super().extra_repr() + f", gate={self.gate_kind!r}, gate_mode={self.gate_mode!r}, direct_qk={self.gate_qk is not None}"
+    def extra_repr(self):
+        return (super().extra_repr() + f", gate={self.gate_kind!r}, gate_mode={self.gate_mode!r}, "
+                f"direct_qk={self.gate_qk is not None}")
 
 # %% ../nbs/02_composition.ipynb #234df17a
 @patch
@@ -84,7 +90,8 @@ def forward(self:CompositionLinear, x:torch.Tensor) -> torch.Tensor:
     return torch.cat([qk, v], -1)
 
 # %% ../nbs/02_composition.ipynb #318e79c0
-_BLOCK_WHY = "δ_comp = MLP([δ_q; δ_k; δ_v]) is a non-linear function of each token, so no fixed weight matrix reproduces it"
+_BLOCK_WHY = ("δ_comp = MLP([δ_q; δ_k; δ_v]) is a non-linear function of each token, "
+              "so no fixed weight matrix reproduces it")
 
 @patch
 def merge(self:CompositionLinear): raise MergeError(f"a CompositionBlock cannot be merged: {_BLOCK_WHY}")
@@ -101,7 +108,8 @@ def _attention_qkv(model:nn.Module, blocks) -> list[tuple[str, nn.Linear, int]]:
     names = [n for n, m in model.named_modules() if re.fullmatch(BLOCK_QKV, n) and isinstance(m, nn.Linear)]
     if not names:
         raise ValueError(f"method='kora_block' needs a transformer whose blocks (`blocks.<i>`) have a fused attention "
-                         f"projection `attn.qkv` (timm ViT, DeiT, BEiT, EVA-02 Ti/S, Swin); {type(model).__name__} has none. "
+                         f"projection `attn.qkv` (timm ViT, DeiT, BEiT, EVA-02 Ti/S, Swin); "
+                         f"{type(model).__name__} has none. "
                          "Use method='lora' or 'kora_flow': their default targets cover separate q/k/v projections, "
                          "and target_modules can name any linear layer")
     n = len(names)
@@ -124,24 +132,26 @@ class KoRABlock(AdapterMethod):
                  direct_qk:bool=False, # ablation: also add gated δ_q and δ_k to q and k
                  blocks:list|None=None, # indices of the blocks to adapt; None: all
                  dropout:float=0., # dropout on the adapter input
-                 gate_mode:str='learned', # ablation: 'learned' (zero-init, trained), 'fixed' (constant 1), 'none' (no gate, zero-init MLP output)
+                 gate_mode:str='learned', # gate ablation: 'learned' (0-init), 'fixed' (=1), 'none' (MLP output 0-init)
                 ):
         super().__init__()
         alpha = r if alpha is None else alpha
-        check_positive('r', r, integer=True); check_positive('alpha', alpha); check_positive('hidden', hidden, integer=True)
-        if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0: raise ValueError(f"depth={depth!r} must be an int >= 0")
-        if blocks is not None and not isinstance(blocks, (list, tuple)): raise TypeError(f"blocks must be a list of block indices or None, got {blocks!r}")
+        check_positive('r', r, integer=True); check_positive('alpha', alpha)
+        check_positive('hidden', hidden, integer=True)
+        if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
+            raise ValueError(f"depth={depth!r} must be an int >= 0")
+        if blocks is not None and not isinstance(blocks, (list, tuple)):
+            raise TypeError(f"blocks must be a list of block indices or None, got {blocks!r}")
         self.layer_kw = dict(r=r, alpha=alpha, hidden=hidden, depth=depth, gate=check_choice('gate', gate, GATE_SHAPES),
-                             direct_qk=bool(direct_qk), dropout=check_prob('dropout', dropout), gate_mode=check_choice('gate_mode', gate_mode, GATE_MODES))
+                             direct_qk=bool(direct_qk), dropout=check_prob('dropout', dropout),
+                             gate_mode=check_choice('gate_mode', gate_mode, GATE_MODES))
         self.blocks = blocks
 
     def inject(self, model):
-        layers = [(n, CompositionLinear(m, num_heads=h, **self.layer_kw)) for n, m, h in _attention_qkv(model, self.blocks)]
+        layers = [(n, CompositionLinear(m, num_heads=h, **self.layer_kw))
+                  for n, m, h in _attention_qkv(model, self.blocks)]
         for n, layer in layers: swap_in(model, n, layer)
 
     def remove(self, model): remove_layers(model, CompositionLinear)
 
-# %% ../nbs/02_composition.ipynb #a6ab0e68
-def gate_values(kora:KoRA) -> dict[str, torch.Tensor]:
-    "The value-path gate of every CompositionBlock of a wrapped model, by layer name"
-    return {n: m.gate.detach().clone() for n, m in kora.model.named_modules() if isinstance(m, CompositionLinear)}
+    def gates(self, model): return {n: m.gate for n, m in model.named_modules() if isinstance(m, CompositionLinear)}

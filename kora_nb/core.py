@@ -59,7 +59,8 @@ def create_vit(name:str='vit_tiny_patch16_224', # timm model name (a `.tag` suff
                **kwargs): # passed to `timm.create_model` (e.g. `img_size`, `dynamic_img_size`)
     "`timm.create_model`, reading pretrained weights from `KORA_NB_WEIGHTS` when a local copy exists"
     if pretrained and (p := local_weights(name)) is not None:
-        overlay = {'file': str(p), 'custom_load': False, **kwargs.get('pretrained_cfg_overlay', {})}   # a torch checkpoint
+        # a torch checkpoint
+        overlay = {'file': str(p), 'custom_load': False, **kwargs.get('pretrained_cfg_overlay', {})}
         kwargs['pretrained_cfg_overlay'] = overlay
     return timm.create_model(name, pretrained=pretrained, num_classes=num_classes, **kwargs)
 
@@ -87,7 +88,8 @@ def match_modules(model:nn.Module, # the model to search
                   method:str='', # the method asking, named in the errors
                  ) -> list[tuple[str, nn.Module]]:
     "(name, module) pairs of `model` selected by `targets`; raises when nothing matches or a match has the wrong type"
-    if not (isinstance(targets, str) or (isinstance(targets, (list, tuple)) and targets and all(isinstance(t, str) for t in targets))):
+    if not (isinstance(targets, str)
+            or (isinstance(targets, (list, tuple)) and targets and all(isinstance(t, str) for t in targets))):
         raise TypeError(f"target_modules must be a regex string or a non-empty list of module names, got {targets!r}")
     hits = [(n, m) for n, m in model.named_modules() if n and _name_matches(n, targets)]
     if not hits:
@@ -97,7 +99,8 @@ def match_modules(model:nn.Module, # the model to search
     wrong = [f"{n} ({type(m).__name__})" for n, m in hits if not isinstance(m, kind)]
     if wrong:
         raise ValueError(f"target_modules={targets!r} matched modules that are not {kind.__name__}: {wrong[:4]}. "
-                         f"Use more specific names, e.g. 'attn.proj' instead of 'proj'. Candidates: {linear_names(model)}")
+                         "Use more specific names, e.g. 'attn.proj' instead of 'proj'. "
+                         f"Candidates: {linear_names(model)}")
     if stuck := [n for n, _ in hits
                  if (p := _bypassing_parent(model, n)) is not None and not hasattr(p, 'qkv_bias_separate')]:
         raise NotImplementedError(f"{type(model).__name__}.{stuck[0]} is never called: its attention computes "
@@ -219,8 +222,12 @@ class AdapterMethod(nn.Module):
         "Take a merged update back out of the frozen weights"
         raise MergeError(f"method {self.name!r} cannot be merged into the backbone: {self.merge_blocker}")
 
+    def gates(self, model:nn.Module) -> dict[str, torch.Tensor]:
+        "The method's gates in `model`, by layer name (the tensors themselves); none for a method without gates"
+        return {}
+
     def state_keys(self, wrapper:nn.Module) -> list[str]:
-        "Names (in `wrapper.state_dict()`) of the tensors that make up a saved adapter: trainable ones and the method's own"
+        "Names (in `wrapper.state_dict()`) of the tensors in a saved adapter: trainable ones and the method's own"
         own = [n for n in wrapper.state_dict() if n.startswith('adapter.')]
         return [n for n, p in wrapper.named_parameters() if p.requires_grad and n not in own] + own
 
@@ -281,14 +288,17 @@ def check_input(model:nn.Module, # a timm ViT (only a patch embedding that runs 
     pe = getattr(model, 'patch_embed', None)
     if getattr(type(pe), 'forward', None) is not PatchEmbed.forward: return    # a CNN stem or other embedding decides
     if not isinstance(x, torch.Tensor) or x.dim() != 4:
-        raise ValueError(f"x must be an image batch of shape (batch, channels, height, width), got {tuple(getattr(x, 'shape', ())) or type(x).__name__}")
+        raise ValueError("x must be an image batch of shape (batch, channels, height, width), "
+                         f"got {tuple(getattr(x, 'shape', ())) or type(x).__name__}")
     c, (h, w) = pe.proj.in_channels, x.shape[-2:]
-    if x.shape[1] != c: raise ValueError(f"x has {x.shape[1]} channels; this model takes {c} (shape (batch, {c}, height, width))")
+    if x.shape[1] != c:
+        raise ValueError(f"x has {x.shape[1]} channels; this model takes {c} (shape (batch, {c}, height, width))")
     if pe.img_size is None: return
     if pe.strict_img_size and (h, w) != tuple(pe.img_size):
         H, W = pe.img_size
         raise ValueError(f"x has image size {h}x{w}; this model was created for img_size=({H}, {W}). "
-                         f"Resize the images to {H}x{W}, or create the model with img_size={h if h == w else (h, w)} or dynamic_img_size=True")
+                         f"Resize the images to {H}x{W}, or create the model with "
+                         f"img_size={h if h == w else (h, w)} or dynamic_img_size=True")
     ph, pw = pe.patch_size
     if not pe.strict_img_size and not pe.dynamic_img_pad and (h % ph or w % pw):
         raise ValueError(f"x has image size {h}x{w}, which the patch size {ph}x{pw} does not divide; "
@@ -303,10 +313,12 @@ class KoRA(nn.Module):
                  train_head:bool=True, # train the model's own classifier head (like peft's `modules_to_save`)
                  **options): # the method's options, e.g. `r=8, alpha=8, target_modules=[...]`
         super().__init__()
-        if isinstance(model, KoRA): raise ValueError("model is already a KoRA wrapper; wrap the plain model (kora.unwrap())")
+        if isinstance(model, KoRA):
+            raise ValueError("model is already a KoRA wrapper; wrap the plain model (kora.unwrap())")
         if not isinstance(model, nn.Module): raise TypeError(f"model must be an nn.Module, got {type(model).__name__}")
         if getattr(model, '_kora_wrapped', False):
-            raise ValueError("model already has adapters injected by another KoRA wrapper; call that wrapper's unwrap() first")
+            raise ValueError("model already has adapters injected by another KoRA wrapper; "
+                             "call that wrapper's unwrap() first")
         if not isinstance(train_head, bool): raise TypeError(f"train_head must be True or False, got {train_head!r}")
         cls = method_class(method)
         sig = inspect.signature(cls)
@@ -326,7 +338,8 @@ class KoRA(nn.Module):
             for h in head or []: h.requires_grad_(True)
             self.model, self.adapter = model, adapter
             self._state_keys = adapter.state_keys(self)
-            if not self._state_keys: raise ValueError(f"method={method!r} with train_head={train_head} has nothing to train")
+            if not self._state_keys:
+                raise ValueError(f"method={method!r} with train_head={train_head} has nothing to train")
         except BaseException:
             adapter.remove(model)
             self._restore_grads(model)
@@ -375,6 +388,12 @@ def print_trainable_parameters(self:KoRA):
     r = self.param_report()
     print(f"trainable params: {r['trainable']:,d} || all params: {r['total']:,d} || trainable%: {r['pct']:.4f}")
 
+# %% ../nbs/00_core.ipynb #8c123e2f
+@patch
+def gates(self:KoRA) -> dict[str, torch.Tensor]:
+    "Detached copies of the method's gates by layer name (the CompositionBlock's value gates; `{}` for most methods)"
+    return {n: g.detach().clone() for n, g in self.adapter.gates(self.model).items()}
+
 # %% ../nbs/00_core.ipynb #5251014a
 @patch
 def merge(self:KoRA):
@@ -395,7 +414,7 @@ def unmerge(self:KoRA):
 @patch
 def unwrap(self:KoRA, merge:bool=True # fold the adapters in first (an error for methods that cannot merge)
           ) -> nn.Module:
-    "Return the plain timm model, with the adapters merged in (`merge=True`) or dropped, and its original `requires_grad` flags"
+    "Return the plain timm model, adapters merged in (`merge=True`) or dropped, and its original `requires_grad` flags"
     _check_live(self)
     if merge: self.merge()
     elif self.adapter.merged: self.adapter.unmerge(self.model)
@@ -453,17 +472,21 @@ def save_adapter(self:KoRA, path:str|Path # folder to write (created if missing)
 # %% ../nbs/00_core.ipynb #67467e50
 def _read_config(path:Path) -> dict:
     f = path/CONFIG_NAME
-    if not f.is_file(): raise FileNotFoundError(f"no {CONFIG_NAME} in {path}: not a folder written by KoRA.save_adapter")
+    if not f.is_file():
+        raise FileNotFoundError(f"no {CONFIG_NAME} in {path}: not a folder written by KoRA.save_adapter")
     try: cfg = json.loads(f.read_text())
     except json.JSONDecodeError as e: raise ValueError(f"{f} is not valid JSON ({e}); the file is corrupted") from e
     if not isinstance(cfg, dict): raise ValueError(f"{f} holds a {type(cfg).__name__}, not a KoRA config")
     fields = dict(format_version=int, method=str, train_head=bool, options=dict, model=dict)
-    if missing := sorted(set(fields) - set(cfg)): raise ValueError(f"{f} lacks {missing}; the file is corrupted or not a KoRA config")
+    if missing := sorted(set(fields) - set(cfg)):
+        raise ValueError(f"{f} lacks {missing}; the file is corrupted or not a KoRA config")
     if bad := [f"{k}={cfg[k]!r} (expected {t.__name__})" for k, t in fields.items() if type(cfg[k]) is not t]:
         raise ValueError(f"{f} has fields of the wrong type: {', '.join(bad)}; the file is corrupted")
     v = cfg['format_version']
-    if not 1 <= v <= FORMAT_VERSION: raise ValueError(f"{f} has format_version {v}; this kora_nb reads 1 to {FORMAT_VERSION}: upgrade kora_nb")
-    if v >= 2 and not isinstance(cfg.get('weights_sha256'), str): raise ValueError(f"{f} (format_version {v}) lacks weights_sha256; the file is corrupted")
+    if not 1 <= v <= FORMAT_VERSION:
+        raise ValueError(f"{f} has format_version {v}; this kora_nb reads 1 to {FORMAT_VERSION}: upgrade kora_nb")
+    if v >= 2 and not isinstance(cfg.get('weights_sha256'), str):
+        raise ValueError(f"{f} (format_version {v}) lacks weights_sha256; the file is corrupted")
     return cfg
 
 def _read_weights(path:Path, cfg:dict) -> dict:
@@ -495,7 +518,8 @@ def _check_tensors(expected:dict, found:dict, source):
     if missing or extra:
         raise ValueError(f"{source} does not fit this wrapper: missing {missing[:5]}{'...' if len(missing)>5 else ''}, "
                          f"unexpected {extra[:5]}{'...' if len(extra)>5 else ''}")
-    shapes = [f"{k}: saved {tuple(found[k].shape)}, expected {tuple(v.shape)}" for k, v in expected.items() if found[k].shape != v.shape]
+    shapes = [f"{k}: saved {tuple(found[k].shape)}, expected {tuple(v.shape)}"
+              for k, v in expected.items() if found[k].shape != v.shape]
     if shapes: raise ValueError(f"{source} has tensors of the wrong shape: {shapes[:5]}")
 
 @patch

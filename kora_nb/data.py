@@ -45,7 +45,8 @@ def _official(root:Path, folder:str, url:str, download:bool) -> Path:
         download_and_extract_archive(url, str(root))
     return root/folder
 
-def _cifar(root, download, name:str, folder:str, url:str, read_official, subset:str, label_key:str, names_key:str) -> dict:
+def _cifar(root, download, name:str, folder:str, url:str, read_official, subset:str, label_key:str,
+           names_key:str) -> dict:
     "The official pickles in `root/folder` (downloaded on request), else the offline `.npz` subset, else `DataNotFound`"
     root = data_root(root)
     official = _official(root, folder, url, download)
@@ -64,21 +65,25 @@ def load_cifar100(root:str|Path|None=None, # data folder (default `data_root()`)
                   download:bool=False, # download the official archive if it is not there
                  ) -> dict:
     "CIFAR-100 as uint8 NHWC arrays: `train`, `test` (x, y), `classes`, and `source` ('official' or 'subset')"
-    return _cifar(root, download, 'CIFAR-100', 'cifar-100-python', CIFAR100_URL, _read_cifar100, 'cifar100_subset.npz', 'fine', 'fine_label_names')
+    return _cifar(root, download, 'CIFAR-100', 'cifar-100-python', CIFAR100_URL, _read_cifar100,
+                  'cifar100_subset.npz', 'fine', 'fine_label_names')
 
 # %% ../nbs/05_data.ipynb #6ff79243
 CIFAR10_URL = 'https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz'
 
 def _read_cifar10(folder:Path) -> dict:
-    split = lambda ds: (np.concatenate([d['data'] for d in ds]).reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), np.concatenate([d['labels'] for d in ds]))
-    return dict(train=split([_unpickle(folder/f'data_batch_{i}') for i in range(1, 6)]), test=split([_unpickle(folder/'test_batch')]),
+    split = lambda ds: (np.concatenate([d['data'] for d in ds]).reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1),
+                        np.concatenate([d['labels'] for d in ds]))
+    return dict(train=split([_unpickle(folder/f'data_batch_{i}') for i in range(1, 6)]),
+                test=split([_unpickle(folder/'test_batch')]),
                 classes=list(_unpickle(folder/'batches.meta')['label_names']))
 
 def load_cifar10(root:str|Path|None=None, # data folder (default `data_root()`)
                  download:bool=False, # download the official archive if it is not there
                 ) -> dict:
     "CIFAR-10 as uint8 NHWC arrays: `train`, `test` (x, y), `classes`, and `source`"
-    return _cifar(root, download, 'CIFAR-10', 'cifar-10-batches-py', CIFAR10_URL, _read_cifar10, 'cifar10_subset.npz', 'y', 'label_names')
+    return _cifar(root, download, 'CIFAR-10', 'cifar-10-batches-py', CIFAR10_URL, _read_cifar10,
+                  'cifar10_subset.npz', 'y', 'label_names')
 
 # %% ../nbs/05_data.ipynb #92a7870b
 TINY_IMAGENET_URL = 'http://cs231n.stanford.edu/tiny-imagenet-200.zip'
@@ -108,7 +113,8 @@ def tiny_imagenet_items(root:Path, # a folder in the official layout
         return paths, np.array([cls[p.parent.parent.name] for p in paths]), wnids
     paths = sorted((root/'val'/'images').glob('*.JPEG'), key=lambda p: int(p.stem.split('_')[1]))
     if protocol == 'original': return paths, np.zeros(len(paths), dtype=np.int64), wnids
-    ann = dict(line.split('\t')[:2] for line in (root/'val'/'val_annotations.txt').read_text().splitlines() if line.strip())
+    ann = dict(line.split('\t')[:2] for line in (root/'val'/'val_annotations.txt').read_text().splitlines()
+               if line.strip())
     return paths, np.array([cls[ann[p.name]] for p in paths]), wnids
 
 # %% ../nbs/05_data.ipynb #7f3401c0
@@ -121,12 +127,14 @@ def train_subset(labels:np.ndarray, # labels of the training set, in its stored 
     "Indices of the training subset of a protocol"
     if protocol not in PROTOCOLS: raise ValueError(f"protocol={protocol!r} must be one of {PROTOCOLS}")
     if protocol == 'original': return np.arange(min(n_original, len(labels)))
-    if isinstance(per_class, bool) or not isinstance(per_class, int) or per_class < 1: raise ValueError(f"per_class={per_class!r} must be an int >= 1")
+    if isinstance(per_class, bool) or not isinstance(per_class, int) or per_class < 1:
+        raise ValueError(f"per_class={per_class!r} must be an int >= 1")
     rng = np.random.default_rng(seed)
     idx = []
     for c in np.unique(labels):
         members = np.flatnonzero(labels == c)
-        if len(members) < per_class: raise ValueError(f"class {c} has {len(members)} images, fewer than per_class={per_class}")
+        if len(members) < per_class:
+            raise ValueError(f"class {c} has {len(members)} images, fewer than per_class={per_class}")
         idx.append(rng.choice(members, per_class, replace=False))
     return np.sort(np.concatenate(idx))
 
@@ -168,12 +176,13 @@ def classification_dls(train_ds:Dataset, valid_ds:Dataset,
                        bs:int=32, # batch size
                        num_workers:int|None=None, # loader workers (default: 0 on CPU-only machines, else 4)
                        device=None, # where batches go (default: CUDA if available)
-                       seed:int|None=None): # seed of the shuffling and augmentation (Python, NumPy and torch generators)
+                       seed:int|None=None, # seed of the shuffling and augmentation (Python, NumPy and torch generators)
+                      ):
     "fastai DataLoaders over two datasets of (image, label)"
     from fastai.data.core import DataLoaders
     from fastai.torch_core import set_seed
     if num_workers is None: num_workers = 4 if torch.cuda.is_available() else 0
-    if seed is not None: set_seed(seed)              # fastai's loaders draw their shuffling generator from Python's `random`
+    if seed is not None: set_seed(seed)   # fastai's loaders draw their shuffling generator from Python's `random`
     return DataLoaders.from_dsets(train_ds, valid_ds, bs=bs, num_workers=num_workers, device=device,
                                   pin_memory=torch.cuda.is_available())
 
@@ -198,9 +207,11 @@ class NYUDepthV2(Dataset):
     "The labeled NYU Depth V2 set: (RGB uint8 HWC, depth float32 HW in metres, 0 = invalid), official split"
     def __init__(self, mat:Path, splits:Path, split:str='train'):
         try: import h5py, scipy.io
-        except ImportError as e: raise ImportError("NYU Depth V2's .mat files need h5py and scipy: pip install h5py scipy") from e
+        except ImportError as e:
+            raise ImportError("NYU Depth V2's .mat files need h5py and scipy: pip install h5py scipy") from e
         if split not in ('train', 'test'): raise ValueError(f"split={split!r} must be 'train' or 'test'")
-        self.idx = scipy.io.loadmat(str(splits))['trainNdxs' if split == 'train' else 'testNdxs'].ravel().astype(int) - 1
+        self.idx = scipy.io.loadmat(str(splits))[
+            'trainNdxs' if split == 'train' else 'testNdxs'].ravel().astype(int) - 1
         self.mat = str(mat)
         self._h5 = None
     def __len__(self): return len(self.idx)
@@ -240,10 +251,16 @@ def rgbd_frames(root:str|Path|None=None) -> list[tuple[np.ndarray, np.ndarray, s
     root = data_root(root)
     o3d, mms = root/'rgbd_open3d', root/'nyu_mmseg_sample'
     rgb = lambda p: np.asarray(Image.open(p).convert('RGB'))
-    frames = [(rgb(c), read_depth_png(o3d/'depth'/c.name.replace('.jpg', '.png')), f'redwood/{c.stem}') for c in sorted((o3d/'color').glob('*.jpg'))]
+    frames = [(rgb(c), read_depth_png(o3d/'depth'/c.name.replace('.jpg', '.png')), f'redwood/{c.stem}')
+              for c in sorted((o3d/'color').glob('*.jpg'))]
     if (o3d/'other_formats'/'NYU_depth.pgm').is_file():
-        frames.append((rgb(o3d/'other_formats'/'NYU_color.ppm'), read_kinect_pgm(o3d/'other_formats'/'NYU_depth.pgm'), 'nyu_raw'))
-        frames.append((rgb(o3d/'other_formats'/'TUM_color.png'), read_depth_png(o3d/'other_formats'/'TUM_depth.png', 5000.), 'tum'))
-    frames += [(rgb(p), read_depth_png(p.with_name(p.stem + '_depth.png')), f'nyu_mmseg/{p.stem}') for p in sorted(mms.glob('*.jpg'))]
-    if not frames: raise _missing('The offline RGB-D frames (rgbd_open3d/, nyu_mmseg_sample/)', root, "They are test fixtures of Open3D and mmsegmentation.")
+        frames.append((rgb(o3d/'other_formats'/'NYU_color.ppm'),
+                       read_kinect_pgm(o3d/'other_formats'/'NYU_depth.pgm'), 'nyu_raw'))
+        frames.append((rgb(o3d/'other_formats'/'TUM_color.png'),
+                       read_depth_png(o3d/'other_formats'/'TUM_depth.png', 5000.), 'tum'))
+    frames += [(rgb(p), read_depth_png(p.with_name(p.stem + '_depth.png')), f'nyu_mmseg/{p.stem}')
+               for p in sorted(mms.glob('*.jpg'))]
+    if not frames:
+        raise _missing('The offline RGB-D frames (rgbd_open3d/, nyu_mmseg_sample/)', root,
+                       "They are test fixtures of Open3D and mmsegmentation.")
     return frames

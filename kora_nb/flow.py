@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_flow.ipynb #9d855ad3
 from __future__ import annotations
-import inspect, math, re
+import inspect, math, re, threading
 import torch, torch.nn as nn
 from fastcore.basics import patch
 from .core import *
@@ -12,8 +12,9 @@ import torch.nn.functional as F
 from .lora import LoRALinear, BLOCK_TARGETS, add_update, remove_layers
 
 # %% auto #0
-__all__ = ['POOLS', 'COMPOSER_TABLE', 'COMPOSERS', 'pool_tokens', 'FlowLinear', 'register_composer', 'composer_factory',
-           'linear_gelu', 'zero_output_', 'ResidualMap', 'RecursiveComposer', 'AttentionComposer', 'KoRAFlow']
+__all__ = ['POOLS', 'COMPOSER_TABLE', 'COMPOSERS', 'pool_tokens', 'flow_calls', 'hand_over', 'FlowLinear', 'register_composer',
+           'composer_factory', 'linear_gelu', 'zero_output_', 'ResidualMap', 'RecursiveComposer', 'AttentionComposer',
+           'KoRAFlow']
 
 # %% ../nbs/03_flow.ipynb #8fcac5b2
 POOLS = ('mean', 'cls')
@@ -25,8 +26,20 @@ def pool_tokens(t:torch.Tensor, # (batch, tokens, features) or (batch, height, w
     return t.mean(1) if pool == 'mean' else t[:, 0]
 
 # %% ../nbs/03_flow.ipynb #93018fb2
-_FLOW_WHY = ("the Φ/Ψ flow adds α·Proj_final(c⁽ᴸ⁾) to the CLS features, a non-linear function of the pooled updates of every "
-             "adapted layer; no weight of the backbone can hold it")
+_FLOW_WHY = ("the Φ/Ψ flow adds α·Proj_final(c⁽ᴸ⁾) to the CLS features, a non-linear function of the pooled "
+             "updates of every adapted layer; no weight of the backbone can hold it")
+
+_FLOW_STATE = threading.local()          # per thread: the flow calls running, innermost last
+
+def flow_calls() -> list[dict]:
+    "This thread's stack of running flow calls, each a dict {layer index: (layer, h̄)}"
+    calls = getattr(_FLOW_STATE, 'calls', None)
+    if calls is None: calls = _FLOW_STATE.calls = []
+    return calls
+
+def hand_over(layer:nn.Module, pooled:torch.Tensor):
+    "Give `pooled` to the innermost flow call running in this thread, under the layer's index (outside one: dropped)"
+    if calls := flow_calls(): calls[-1][layer.index] = (layer, pooled)
 
 class FlowLinear(LoRALinear):
     "A LoRA layer that also hands its token-pooled update (as h̄ = pool(s·A·x); the update is B·h̄) to the Φ/Ψ flow"
@@ -37,20 +50,21 @@ class FlowLinear(LoRALinear):
                  apply_update:bool=True, # add the update to the layer's output (LoRA); False: only feed the flow
                  detach_input:bool=False, # read a detached copy of the input (the published behaviour)
                  pool:str='mean', # how tokens are pooled for the flow: 'mean' or 'cls'
+                 index:int=0, # the layer's position among the flow's adapted layers
                 ):
         super().__init__(base_layer, r=r, alpha=alpha, dropout=dropout)
         self.apply_update, self.detach_input, self.pool = apply_update, detach_input, check_choice('pool', pool, POOLS)
-        self.pooled = None
+        self.index = index
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
-        "The base output (plus the update when `apply_update`); stores h̄ = pool(s·A·x) in `self.pooled`"
+        "The base output (plus the update when `apply_update`); hands h̄ = pool(s·A·x) to the flow call running"
         xa = x.detach() if self.detach_input else x
-        if not self.apply_update:
-            self.pooled = self.lora_hidden(pool_tokens(xa, self.pool))
-            return self.base_layer(x)
-        if self.detach_input: h = self.lora_hidden(xa); out = add_update(self.base_layer(x), h, self.lora_B[0])
-        else: out, h = self.forward_hidden(x)                        # LoRA's forward, handing over h = s·Ax
-        self.pooled = pool_tokens(h, self.pool)
+        if not self.apply_update: out, pooled = self.base_layer(x), self.lora_hidden(pool_tokens(xa, self.pool))
+        else:
+            if self.detach_input: h = self.lora_hidden(xa); out = add_update(self.base_layer(x), h, self.lora_B[0])
+            else: out, h = self.forward_hidden(x)                    # LoRA's forward, handing over h = s·Ax
+            pooled = pool_tokens(h, self.pool)
+        hand_over(self, pooled)
         return out
 
     def merge(self): raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
@@ -63,7 +77,7 @@ COMPOSER_TABLE = {'mlp': ('kora_nb.flow', 'RecursiveComposer'),          # name:
 COMPOSERS = NameTable('composer', COMPOSER_TABLE)
 
 def register_composer(name:str, # the value of `composer=` that selects it
-                      factory): # called as factory(n_states, d_comp, residual=..., **composer_options), returns an nn.Module
+                      factory): # called as factory(n_states, d_comp, residual=..., **composer_options) -> nn.Module
     "Make a composer of your own available to `KoRA(method='kora_flow', composer=name)` in this program"
     return COMPOSERS.register(name, factory)
 
@@ -107,7 +121,8 @@ class RecursiveComposer(nn.Module):
                  make_map=linear_gelu, # builds one f (a Φ or Ψ) from d_comp
                 ):
         super().__init__()
-        self.phi, self.psi = _maps(make_map, d_comp, n_states, residual), _maps(make_map, d_comp, n_states - 1, residual)
+        self.phi, self.psi = (_maps(make_map, d_comp, n_states, residual),
+                              _maps(make_map, d_comp, n_states - 1, residual))
 
     def forward(self, p:torch.Tensor # (batch, L, d_comp)
                ) -> torch.Tensor: # c⁽ᴸ⁾, (batch, d_comp)
@@ -144,13 +159,16 @@ def _check_composer_options(name, factory, d_comp, options):
     "Build a two-state composer once, so that options it does not take fail now, before the model is touched"
     try: factory(2, d_comp, residual=False, **options)
     except TypeError as e:
-        takes = [('**' if p.kind == p.VAR_KEYWORD else '') + p.name for p in inspect.signature(factory).parameters.values()
+        takes = [('**' if p.kind == p.VAR_KEYWORD else '') + p.name
+                 for p in inspect.signature(factory).parameters.values()
                  if p.name not in ('n_states', 'd_comp', 'residual')]
         raise TypeError(f"composer_options={options!r} do not fit composer={name!r} ({e}); it takes {takes}") from None
 
 def _check_published(published, apply_to_backbone, residual, flow_alpha, pool, composer) -> tuple[bool, bool]:
     "Resolve `apply_to_backbone` and `residual`, refusing options that contradict `published=True`"
-    if not published: return (True if apply_to_backbone is None else bool(apply_to_backbone)), (True if residual is None else bool(residual))
+    if not published:
+        return ((True if apply_to_backbone is None else bool(apply_to_backbone)),
+                (True if residual is None else bool(residual)))
     fixed = dict(apply_to_backbone=(apply_to_backbone, (None, False)), residual=(residual, (None, False)),
                  flow_alpha=(flow_alpha, (1, 1.0)), pool=(pool, ('mean',)), composer=(composer, ('mlp',)))
     if bad := {k: v for k, (v, ok) in fixed.items() if v not in ok}:
@@ -168,7 +186,7 @@ class KoRAFlow(AdapterMethod):
                  target_modules:str|list=BLOCK_TARGETS, # adapted layers (names/suffixes or a regex, as in peft)
                  composer:str='mlp', # 'mlp' (Linear+GELU Φ/Ψ), 'attention', or any registered composer
                  composer_options:dict|None=None, # extra arguments of the composer (e.g. {'heads': 2})
-                 apply_to_backbone:bool|None=None, # add the updates to the backbone like LoRA; None: True (False if published)
+                 apply_to_backbone:bool|None=None, # add updates to the backbone like LoRA; None: True unless published
                  residual:bool|None=None, # residual Φ, Ψ (x + f(x)); None: True (False if published)
                  pool:str='mean', # token pooling of each update: 'mean' or 'cls'
                  published:bool=False, # replay the published code's behaviour (see AUDIT.md)
@@ -176,17 +194,23 @@ class KoRAFlow(AdapterMethod):
                 ):
         super().__init__()
         alpha = r if alpha is None else alpha
-        check_positive('r', r, integer=True); check_positive('alpha', alpha); check_positive('d_comp', d_comp, integer=True)
-        if isinstance(flow_alpha, bool) or not isinstance(flow_alpha, (int, float)): raise TypeError(f"flow_alpha must be a number, got {flow_alpha!r}")
+        check_positive('r', r, integer=True); check_positive('alpha', alpha)
+        check_positive('d_comp', d_comp, integer=True)
+        if isinstance(flow_alpha, bool) or not isinstance(flow_alpha, (int, float)):
+            raise TypeError(f"flow_alpha must be a number, got {flow_alpha!r}")
         if not math.isfinite(flow_alpha): raise ValueError(f"flow_alpha={flow_alpha!r} must be a finite number")
         self.make_composer = composer_factory(composer)
-        if composer_options is not None and not isinstance(composer_options, dict): raise TypeError(f"composer_options must be a dict, got {composer_options!r}")
+        if composer_options is not None and not isinstance(composer_options, dict):
+            raise TypeError(f"composer_options must be a dict, got {composer_options!r}")
         self.composer_options = dict(composer_options or {})
         _check_composer_options(composer, self.make_composer, d_comp, self.composer_options)
-        self.apply_to_backbone, self.residual = _check_published(published, apply_to_backbone, residual, flow_alpha, pool, composer)
-        self.layer_kw = dict(r=r, alpha=alpha, dropout=check_prob('dropout', dropout), apply_update=self.apply_to_backbone,
+        self.apply_to_backbone, self.residual = _check_published(published, apply_to_backbone, residual, flow_alpha,
+                                                                 pool, composer)
+        self.layer_kw = dict(r=r, alpha=alpha, dropout=check_prob('dropout', dropout),
+                             apply_update=self.apply_to_backbone,
                              detach_input=bool(published), pool=check_choice('pool', pool, POOLS))
-        self.d_comp, self.flow_alpha, self.published, self.target_modules = d_comp, flow_alpha, bool(published), target_modules
+        self.d_comp, self.flow_alpha, self.published, self.target_modules = (
+            d_comp, flow_alpha, bool(published), target_modules)
 
 # %% ../nbs/03_flow.ipynb #e89d1fc1
 @patch
@@ -200,46 +224,57 @@ def inject(self:KoRAFlow, model:nn.Module):
         raise ValueError(f"pool='cls' pools the class token, but {type(model).__name__} has none; use pool='mean'")
     hits = match_modules(model, self.target_modules, method=self.name)
     dev = hits[0][1].weight.device
-    layers = [(n, FlowLinear(m, **self.layer_kw)) for n, m in hits]
+    layers = [(n, FlowLinear(m, index=i, **self.layer_kw)) for i, (n, m) in enumerate(hits)]
     composer = self.make_composer(len(layers), self.d_comp, residual=self.residual, **self.composer_options)
     self.proj = nn.ModuleList(nn.Linear(m.out_features, self.d_comp) for _, m in hits).to(dev)
     self.composer = composer.to(dev)
     self.proj_final = nn.Linear(self.d_comp, model.num_features).to(dev)
-    if self.published: self.proj_final.requires_grad_(False)          # created after the optimizer in the published code
+    # created after the optimizer in the published code
+    if self.published: self.proj_final.requires_grad_(False)
     else: nn.init.zeros_(self.proj_final.weight); nn.init.zeros_(self.proj_final.bias)
     for n, layer in layers: swap_in(model, n, layer)
-    self.layers = [layer for _, layer in layers]                         # a plain list: the layers belong to the model
 
 # %% ../nbs/03_flow.ipynb #0189869b
 @patch
 def remove(self:KoRAFlow, model:nn.Module):
     remove_layers(model, FlowLinear)
-    self.layers = []
 
 # %% ../nbs/03_flow.ipynb #9d89ea29
 def _per_image(h:torch.Tensor, batch:int) -> torch.Tensor:
     "A layer's pooled rows averaged per image (a layer that sees windows of tokens, in Swin, has several equal rows)"
     return h.view(batch, -1, h.shape[-1]).mean(1)
 
+def _layers_of_call(call:dict, n:int) -> tuple[tuple, tuple]:
+    "The (layers, pooled h̄) a flow call received, in layer order; an error naming the adapted layers that did not run"
+    if missing := [i for i in range(n) if i not in call]:
+        raise RuntimeError(f"adapted layers {missing} of the flow's {n} did not run in the model's forward_features; "
+                           "the flow needs every adapted layer on the path from the input to the features")
+    return tuple(zip(*(call[i] for i in range(n))))
+
 @patch
-def _project(self:KoRAFlow, batch:int) -> torch.Tensor:
-    "p⁽ⁱ⁾ = (P⁽ⁱ⁾B⁽ⁱ⁾)·h̄⁽ⁱ⁾ + b⁽ⁱ⁾ for every adapted layer, one batched product per group of equal width: (batch, L, d_comp)"
+def _project(self:KoRAFlow, call:dict, # {index: (layer, h̄)}, what the layers handed to this call
+             batch:int) -> torch.Tensor:
+    "p⁽ⁱ⁾ = (P⁽ⁱ⁾B⁽ⁱ⁾)·h̄⁽ⁱ⁾ + b⁽ⁱ⁾ for every adapted layer, one batched product per layer width: (batch, L, d_comp)"
+    layers, pooled = _layers_of_call(call, len(self.proj))
     groups = {}
-    for i, layer in enumerate(self.layers): groups.setdefault(layer.base_layer.out_features, []).append(i)
+    for i, layer in enumerate(layers): groups.setdefault(layer.base_layer.out_features, []).append(i)
     parts, order = [], []
     for idx in groups.values():
-        PB = torch.bmm(torch.stack([self.proj[i].weight for i in idx]), torch.stack([self.layers[i].lora_B[0] for i in idx]))   # (n, d_comp, r)
-        H = torch.stack([_per_image(self.layers[i].pooled, batch) for i in idx])           # (n, batch, r)
-        bias = torch.stack([self.proj[i].bias for i in idx]).unsqueeze(1)                                               # (n, 1, d_comp)
+        PB = torch.bmm(torch.stack([self.proj[i].weight for i in idx]),
+                       torch.stack([layers[i].lora_B[0] for i in idx]))                       # (n, d_comp, r)
+        H = torch.stack([_per_image(pooled[i], batch) for i in idx])                          # (n, batch, r)
+        bias = torch.stack([self.proj[i].bias for i in idx]).unsqueeze(1)                     # (n, 1, d_comp)
         parts.append(torch.baddbmm(bias, H.to(PB.dtype), PB.transpose(1, 2))); order += idx
-    p = torch.cat(parts).transpose(0, 1)                                                                              # (batch, L, d_comp), grouped
-    return p[:, torch.tensor(order, device=p.device).argsort()]                                                       # back in layer order
+    p = torch.cat(parts).transpose(0, 1)                                          # (batch, L, d_comp), grouped
+    return p[:, torch.tensor(order, device=p.device).argsort()]                   # back in layer order
 
 @patch
 def forward(self:KoRAFlow, model:nn.Module, x:torch.Tensor) -> torch.Tensor:
     "Logits: the model's head on its final tokens + α·Proj_final(c⁽ᴸ⁾) (a ViT: head(h_CLS + shift)), one backbone pass"
-    feats = model.forward_features(x)                  # (batch, tokens, d), or (batch, h, w, d) for Swin
-    p = self._project(len(x))
-    for layer in self.layers: layer.pooled = None                      # do not keep activations between steps
+    calls = flow_calls()
+    calls.append({})                                   # this call's h̄, filled by the layers as the backbone runs
+    try: feats = model.forward_features(x)             # (batch, tokens, d), or (batch, h, w, d) for Swin
+    finally: call = calls.pop()
+    p = self._project(call, len(x))
     shift = self.flow_alpha * self.proj_final(self.composer(p.to(self.proj_final.weight.dtype)))
     return model.forward_head(feats + shift.view(len(x), *[1] * (feats.dim() - 2), -1).to(feats.dtype))

@@ -21,7 +21,8 @@ class BottleneckAdapter(nn.Module):
         super().__init__()
         check_positive('reduction_factor', reduction_factor, integer=True)
         if (hidden := dim // reduction_factor) < 1:
-            raise ValueError(f"reduction_factor={reduction_factor} leaves a bottleneck of width {dim} // {reduction_factor} = 0; use at most {dim}")
+            raise ValueError(f"reduction_factor={reduction_factor} leaves a bottleneck of width "
+                             f"{dim} // {reduction_factor} = 0; use at most {dim}")
         self.down, self.up = nn.Linear(dim, hidden), nn.Linear(hidden, dim)
         nn.init.zeros_(self.up.weight); nn.init.zeros_(self.up.bias)
     def forward(self, m): return self.up(torch.relu(self.down(m)))
@@ -40,11 +41,13 @@ class BottleneckMLP(nn.Module):
 def _block_mlps(model, blocks):
     "(name, mlp, width) of the chosen blocks' MLPs"
     if not hasattr(model, 'blocks'):
-        raise ValueError(f"method='bottleneck' (and 'adapter_fusion') adds an adapter after each `model.blocks[i].mlp` of a "
-                         f"plain ViT; {type(model).__name__} has no `blocks`. Use method='lora' (or 'kora_block' for Swin)")
+        raise ValueError(f"method='bottleneck' (and 'adapter_fusion') adds an adapter after each "
+                         f"`model.blocks[i].mlp` of a plain ViT; {type(model).__name__} has no `blocks`. "
+                         f"Use method='lora' (or 'kora_block' for Swin)")
     n = len(model.blocks)
     idx = list(range(n)) if blocks is None else list(blocks)
-    if not idx or any(isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n for i in idx) or len(set(idx)) != len(idx):
+    if (not idx or any(isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n for i in idx)
+            or len(set(idx)) != len(idx)):
         raise ValueError(f"blocks={blocks!r} must be distinct block indices in 0..{n - 1}")
     return [(f'blocks.{i}.mlp', model.blocks[i].mlp, model.embed_dim) for i in idx]
 
@@ -61,7 +64,8 @@ class Bottleneck(AdapterMethod):
         super().__init__()
         self.reduction_factor, self.blocks = check_positive('reduction_factor', reduction_factor, integer=True), blocks
     def inject(self, model):
-        layers = [(n, BottleneckMLP(m, BottleneckAdapter(d, self.reduction_factor))) for n, m, d in _block_mlps(model, self.blocks)]
+        layers = [(n, BottleneckMLP(m, BottleneckAdapter(d, self.reduction_factor)))
+                  for n, m, d in _block_mlps(model, self.blocks)]
         for n, layer in layers: set_module(model, n, layer)
     def remove(self, model): _unwrap_mlps(model, BottleneckMLP)
 
@@ -106,9 +110,12 @@ def _source_adapters(paths, model):
     sources, now = [], model_signature(model)
     for p in map(Path, paths):
         cfg, tensors = read_adapter(p)                                   # format, fields and checksum checked
-        if cfg['method'] != 'bottleneck': raise ValueError(f"source {p} is a {cfg['method']!r} adapter; AdapterFusion fuses 'bottleneck' adapters")
-        if diff := {k: (cfg['model'].get(k), v) for k, v in now.items() if k != 'num_classes' and cfg['model'].get(k) != v}:   # heads may differ
-            raise ValueError(f"source {p} was trained on another backbone: " + ', '.join(f"{k} {a!r}, not {b!r}" for k, (a, b) in diff.items()))
+        if cfg['method'] != 'bottleneck':
+            raise ValueError(f"source {p} is a {cfg['method']!r} adapter; AdapterFusion fuses 'bottleneck' adapters")
+        if diff := {k: (cfg['model'].get(k), v) for k, v in now.items()
+                    if k != 'num_classes' and cfg['model'].get(k) != v}:   # heads may differ
+            raise ValueError(f"source {p} was trained on another backbone: "
+                             + ', '.join(f"{k} {a!r}, not {b!r}" for k, (a, b) in diff.items()))
         sources.append((cfg['options'], tensors))
     return sources
 
@@ -129,15 +136,18 @@ class AdapterFusion(AdapterMethod):
                  reg:float=0.01, # weight λ of Σ‖I − W_V‖²_F
                 ):
         super().__init__()
-        if not isinstance(sources, (list, tuple)) or len(sources) < 2 or not all(isinstance(s, (str, Path)) for s in sources):
+        if (not isinstance(sources, (list, tuple)) or len(sources) < 2
+                or not all(isinstance(s, (str, Path)) for s in sources)):
             raise ValueError(f"sources={sources!r} must be a list of at least two saved bottleneck adapter folders")
         self.sources, self.dropout, self.reg = [str(s) for s in sources], check_prob('dropout', dropout), float(reg)
 
     def inject(self, model):
         srcs = _source_adapters(self.sources, model)
         blocks = [o.get('blocks') for o, _ in srcs]
-        if any(b != blocks[0] for b in blocks): raise ValueError(f"the source adapters adapt different blocks: {blocks}")
-        layers = [(n, FusedMLP(mlp, [_frozen_adapter(mlp, d, n, o, sd) for o, sd in srcs], Fusion(d, self.dropout).to(next(mlp.parameters()).device)))
+        if any(b != blocks[0] for b in blocks):
+            raise ValueError(f"the source adapters adapt different blocks: {blocks}")
+        layers = [(n, FusedMLP(mlp, [_frozen_adapter(mlp, d, n, o, sd) for o, sd in srcs],
+                               Fusion(d, self.dropout).to(next(mlp.parameters()).device)))
                   for n, mlp, d in _block_mlps(model, blocks[0])]
         for n, layer in layers: set_module(model, n, layer)
 

@@ -45,12 +45,13 @@ def untrained_parameters(kora:nn.Module, # a wrapped model (anything whose forwa
                          lr:float=1e-2, # learning rate (fastai's Adam)
                         ) -> list[str]:
     "Names of trainable parameters that did not change during `steps` fastai training steps on (x, y)"
-    from kora_nb.learner import Learner, CrossEntropyLossFlat          # fastai, imported by the learner chapter's module
+    from kora_nb.learner import Learner, CrossEntropyLossFlat   # fastai, imported by the learner chapter's module
     from fastai.data.core import DataLoaders
     from torch.utils.data import TensorDataset
     ds = TensorDataset(x, y)
     dls = DataLoaders.from_dsets(ds, ds, bs=len(x), device=x.device)
-    learn = Learner(dls, kora, loss_func=CrossEntropyLossFlat(), lr=lr, wd=0.)  # no weight decay: only gradients move weights
+    # no weight decay: only gradients move weights
+    learn = Learner(dls, kora, loss_func=CrossEntropyLossFlat(), lr=lr, wd=0.)
     before = {n: p.detach().clone() for n, p in kora.named_parameters() if p.requires_grad}
     with learn.no_bar(), learn.no_logging(): learn.fit(steps)
     return [n for n, p in kora.named_parameters() if p.requires_grad and torch.equal(p.detach(), before[n])]
@@ -87,7 +88,8 @@ def merge_errors(kora:KoRA, x:torch.Tensor) -> dict:
 
 # %% ../nbs/10_guarantees.ipynb #7e4e3483
 def _hooks(model):
-    return sum(len(m._forward_hooks) + len(m._forward_pre_hooks) + len(m._backward_hooks) + len(m._backward_pre_hooks) for m in model.modules())
+    return sum(len(m._forward_hooks) + len(m._forward_pre_hooks) + len(m._backward_hooks) + len(m._backward_pre_hooks)
+               for m in model.modules())
 
 def wrap_unwrap_leaks(model:nn.Module, # a plain model (it is wrapped and unwrapped in place)
                       method:str, # a registered method
@@ -113,7 +115,8 @@ def wrap_unwrap_leaks(model:nn.Module, # a plain model (it is wrapped and unwrap
                  for n, m in model.named_modules() if sorted(vars(m)) != attrs.get(n)][:5]
     problems += [f"{n}.requires_grad changed" for n, p in model.named_parameters() if p.requires_grad != flags[n]][:5]
     if _hooks(model) != hooks: problems.append(f"{_hooks(model) - hooks} hooks left on the model")
-    if alive := sum(r() is not None for r in adapters): problems.append(f"{alive} of {cycles} adapters still alive after unwrap")
+    if alive := sum(r() is not None for r in adapters):
+        problems.append(f"{alive} of {cycles} adapters still alive after unwrap")
     return problems
 
 # %% ../nbs/10_guarantees.ipynb #df04d208
@@ -147,9 +150,13 @@ def checkpointing_error(kora:KoRA, x:torch.Tensor, y:torch.Tensor) -> float:
     try: ckpt = _grads(kora, x, y)
     finally:
         hook.remove(); kora.model.set_grad_checkpointing(False); kora.zero_grad()
-    if any(p.requires_grad for p in first.parameters()) and len(calls) < 2:      # with nothing to train inside, torch skips the recomputation
-        raise AssertionError(f"set_grad_checkpointing(True) did not recompute the first block ({len(calls)} forward call)")
-    if plain.keys() != ckpt.keys(): raise AssertionError(f"checkpointing changes which tensors get gradients: {sorted(plain.keys() ^ ckpt.keys())[:5]}")
+    # with nothing to train inside, torch skips the recomputation
+    if any(p.requires_grad for p in first.parameters()) and len(calls) < 2:
+        raise AssertionError(f"set_grad_checkpointing(True) did not recompute the first block "
+                             f"({len(calls)} forward call)")
+    if plain.keys() != ckpt.keys():
+        raise AssertionError("checkpointing changes which tensors get gradients: "
+                             f"{sorted(plain.keys() ^ ckpt.keys())[:5]}")
     return max(rel_error(ckpt[n], plain[n]) for n in plain)
 
 # %% ../nbs/10_guarantees.ipynb #59ef0c42
@@ -175,11 +182,14 @@ def default_batch(model:nn.Module, n:int=4, seed:int=0) -> tuple[torch.Tensor, t
 def _failures(r:dict) -> list[str]:
     "The guarantees the measurements `r` break, each with its number and its bound (checks that did not run are skipped)"
     t, out = TOLERANCES, []
-    out += [f"{k}: differs by {r[k]:.3g} (must be 0)" for k in ('save_load', 'deepcopy', 'pickle', 'determinism') if r.get(k, 0) != 0]
-    out += [f"{k}: {r[k]:.3g} > {t[k]:g}" for k in ('merge', 'unmerge', 'unmerge_weights', 'checkpointing') if r.get(k) is not None and r[k] > t[k]]
+    out += [f"{k}: differs by {r[k]:.3g} (must be 0)" for k in ('save_load', 'deepcopy', 'pickle', 'determinism')
+            if r.get(k, 0) != 0]
+    out += [f"{k}: {r[k]:.3g} > {t[k]:g}" for k in ('merge', 'unmerge', 'unmerge_weights', 'checkpointing')
+            if r.get(k) is not None and r[k] > t[k]]
     for dt in ('bfloat16', 'float16'):
         if r.get(f'{dt}_finite') is False: out.append(f"{dt} autocast: non-finite logits, loss or gradients")
-        if r.get(f'{dt}_error', 0) > t[dt]: out.append(f"{dt} autocast: relative error {r[f'{dt}_error']:.3g} > {t[dt]:g}")
+        if r.get(f'{dt}_error', 0) > t[dt]:
+            out.append(f"{dt} autocast: relative error {r[f'{dt}_error']:.3g} > {t[dt]:g}")
     return out + [f"wrap/unwrap: {p}" for p in r.get('leaks', [])]
 
 # %% ../nbs/10_guarantees.ipynb #86e9bb02
@@ -198,13 +208,16 @@ def check_method(method:str, # a registered method (see `methods()`)
     make = lambda: perturb_(KoRA(copy.deepcopy(base), method, **options))
     kora, r, crashed = make(), dict(method=method, options=options), []
     checks = dict(save_load=lambda: dict(save_load=save_load_error(kora, base, x)), copies=lambda: copy_errors(kora, x),
-                  merge=lambda: merge_errors(kora, x), checkpointing=lambda: dict(checkpointing=checkpointing_error(kora, x, y)),
-                  autocast=lambda: {f'{dt}_{k}': v for dt, d in autocast_errors(kora, x, y).items() for k, v in d.items()},
+                  merge=lambda: merge_errors(kora, x),
+                  checkpointing=lambda: dict(checkpointing=checkpointing_error(kora, x, y)),
+                  autocast=lambda: {f'{dt}_{k}': v for dt, d in autocast_errors(kora, x, y).items()
+                                    for k, v in d.items()},
                   determinism=lambda: dict(determinism=determinism_error(make, x, y)),
                   leaks=lambda: dict(leaks=wrap_unwrap_leaks(copy.deepcopy(base), method, x, **options)))
     for name, check in checks.items():
         try: r.update(check())
-        except Exception as e: crashed.append(f"{name}: {type(e).__name__}: {e}")   # a check that cannot even run is a broken guarantee too
+        except Exception as e:   # a check that cannot even run is a broken guarantee too
+            crashed.append(f"{name}: {type(e).__name__}: {e}")
     r['failures'] = crashed + _failures(r)
     if strict and r['failures']: raise AssertionError(f"method={method!r} {options}: " + '; '.join(r['failures']))
     return r

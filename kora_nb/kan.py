@@ -44,7 +44,8 @@ def _cox_de_boor(xe, t, k):
 def _check_basis_args(x, knots, k):
     if isinstance(k, bool) or not isinstance(k, int) or k < 0: raise ValueError(f"k={k!r} must be an int >= 0")
     t = torch.as_tensor(knots, dtype=x.dtype, device=x.device)
-    if t.shape[-1] < k + 2: raise ValueError(f"knots has {t.shape[-1]} entries; degree k={k} needs at least k+2={k + 2}")
+    if t.shape[-1] < k + 2:
+        raise ValueError(f"knots has {t.shape[-1]} entries; degree k={k} needs at least k+2={k + 2}")
     if bool((t[..., 1:] < t[..., :-1]).any()): raise ValueError("knots must be sorted (non-decreasing)")
     return t
 
@@ -66,14 +67,16 @@ def bspline_basis_deriv(x:torch.Tensor, # points, as for `bspline_basis`
     t = _check_basis_args(x, knots, k)
     if k == 0: return torch.zeros(*x.shape, t.shape[-1] - 1, dtype=x.dtype, device=x.device)
     b = bspline_basis(x, t, k - 1)
-    return k * (_safe_div(b[..., :-1], t[..., k:-1] - t[..., :-(k + 1)]) - _safe_div(b[..., 1:], t[..., k + 1:] - t[..., 1:-k]))
+    return k * (_safe_div(b[..., :-1], t[..., k:-1] - t[..., :-(k + 1)])
+                - _safe_div(b[..., 1:], t[..., k + 1:] - t[..., 1:-k]))
 
 # %% ../nbs/04_kan.ipynb #17c5ba7d
 MAX_GRID_SIZE, MAX_SPLINE_ORDER = 256, 5
 
 def _check_int(name, v, lo, hi=None):
     if isinstance(v, bool) or not isinstance(v, int) or v < lo or (hi is not None and v > hi):
-        raise ValueError(f"{name}={v!r} must be an int >= {lo}" if hi is None else f"{name}={v!r} must be an int in [{lo}, {hi}]")
+        raise ValueError(f"{name}={v!r} must be an int >= {lo}" if hi is None
+                         else f"{name}={v!r} must be an int in [{lo}, {hi}]")
     return v
 
 def _check_range(grid_range):
@@ -96,8 +99,10 @@ class KANLinear(nn.Module):
                  base_activation=nn.SiLU, # the base path's activation (elementwise)
                 ):
         super().__init__()
-        check_positive('in_features', in_features, integer=True); check_positive('out_features', out_features, integer=True)
-        G, k = _check_int('grid_size', grid_size, 1, MAX_GRID_SIZE), _check_int('spline_order', spline_order, 0, MAX_SPLINE_ORDER)
+        check_positive('in_features', in_features, integer=True)
+        check_positive('out_features', out_features, integer=True)
+        G, k = (_check_int('grid_size', grid_size, 1, MAX_GRID_SIZE),
+                _check_int('spline_order', spline_order, 0, MAX_SPLINE_ORDER))
         a, b = _check_range(grid_range)
         self.in_features, self.out_features, self.grid_size, self.spline_order = in_features, out_features, G, k
         h = (b - a) / G
@@ -109,13 +114,15 @@ class KANLinear(nn.Module):
         self.spline_weight = nn.Parameter(noise * in_features)
         self.spline_scaler = nn.Parameter(torch.full((out_features, in_features), float(scale_spline)))
         self.act = base_activation()
-        for n in ('n_seen', 'n_outside_range', 'n_outside_grid'): self.register_buffer(n, torch.zeros((), dtype=torch.long), persistent=False)
+        for n in ('n_seen', 'n_outside_range', 'n_outside_grid'):
+            self.register_buffer(n, torch.zeros((), dtype=torch.long), persistent=False)
 
     def coefficients(self) -> torch.Tensor:
         "The coefficients the layer computes with, s ⊙ c: (out, in, G + k); c is stored ×in_features"
         return self.spline_weight * self.spline_scaler.unsqueeze(-1) / self.in_features
 
-    def extra_repr(self): return f"{self.in_features}, {self.out_features}, grid_size={self.grid_size}, spline_order={self.spline_order}"
+    def extra_repr(self):
+        return f"{self.in_features}, {self.out_features}, grid_size={self.grid_size}, spline_order={self.spline_order}"
 
 # %% ../nbs/04_kan.ipynb #6c9e1e8a
 def _cardinal_recursion(f, k):
@@ -149,7 +156,8 @@ def _uniform_basis(x, t0, h, k, n):
 @patch
 def _grid_is_uniform(self:KANLinear) -> bool:
     "Are the knots of every feature equally spaced? (cached until the grid changes)"
-    if torch.compiler.is_compiling(): return getattr(self, '_uniform', False)   # no data-dependent check in a graph; False is always exact
+    # no data-dependent check in a graph; False is always exact
+    if torch.compiler.is_compiling(): return getattr(self, '_uniform', False)
     key = (self.grid.data_ptr(), self.grid._version)
     if getattr(self, '_uniform_key', None) != key:
         d = self.grid[:, 1:] - self.grid[:, :-1]
@@ -159,7 +167,7 @@ def _grid_is_uniform(self:KANLinear) -> bool:
 @patch
 def _load_from_state_dict(self:KANLinear, *args, **kwargs):
     nn.Module._load_from_state_dict(self, *args, **kwargs)
-    self._grid_is_uniform()                                    # the loaded grid's check, before any compiled forward reads it
+    self._grid_is_uniform()   # the loaded grid's check, before any compiled forward reads it
 
 # %% ../nbs/04_kan.ipynb #21822540
 @patch
@@ -167,7 +175,8 @@ def basis(self:KANLinear, x:torch.Tensor) -> torch.Tensor:
     "B-spline basis of every input feature on its own grid, in float32: (..., in, G + k)"
     t, k = self.grid.float(), self.spline_order
     span = t[:, -1] - t[:, 0]
-    xf = torch.clamp(x.float(), t[:, 0] - span, t[:, -1] + span)   # outside the grid every basis is 0: clamping changes nothing there but keeps ±inf and huge x finite
+    # outside the grid every basis is 0: clamping changes nothing there but keeps ±inf and huge x finite
+    xf = torch.clamp(x.float(), t[:, 0] - span, t[:, -1] + span)
     if k >= 1 and self._grid_is_uniform(): return _uniform_basis(xf, t[:, 0], t[:, 1] - t[:, 0], k, self.grid_size + k)
     return _hat(xf.unsqueeze(-1), t) if k == 1 else _cox_de_boor(xf.unsqueeze(-1), t, k)
 
@@ -180,11 +189,11 @@ def forward(self:KANLinear, x:torch.Tensor) -> torch.Tensor:
         self.n_seen += x.numel()
         self.n_outside_range += ((x < self.grid[:, k]) | (x > self.grid[:, G + k])).sum()
         self.n_outside_grid += ((x < self.grid[:, 0]) | (x > self.grid[:, -1])).sum()
-    scaled = self.coefficients().flatten(1)                                      # (out, in·(G+k))
+    scaled = self.coefficients().flatten(1)                                 # (out, in·(G+k))
     B = self.basis(x).flatten(-2).to(scaled.dtype)
-    if self.out_features > self.in_features:                                     # widening: one GEMM over [act(x), basis]
+    if self.out_features > self.in_features:                                # widening: one GEMM over [act(x), basis]
         return F.linear(torch.cat([self.act(x).to(scaled.dtype), B], -1), torch.cat([self.base_weight, scaled], 1))
-    return F.linear(self.act(x), self.base_weight) + F.linear(B, scaled)           # narrowing: don't copy the wide basis
+    return F.linear(self.act(x), self.base_weight) + F.linear(B, scaled)      # narrowing: don't copy the wide basis
 
 # %% ../nbs/04_kan.ipynb #2c6ed831
 @patch
@@ -192,7 +201,8 @@ def grid_report(self:KANLinear, reset:bool=True # zero the counters afterwards
                ) -> dict:
     "Fractions of the inputs seen since the last reset that fell outside `grid_range` and outside the whole grid"
     n = max(int(self.n_seen), 1)
-    rep = dict(inputs=int(self.n_seen), outside_range=int(self.n_outside_range) / n, outside_grid=int(self.n_outside_grid) / n)
+    rep = dict(inputs=int(self.n_seen), outside_range=int(self.n_outside_range) / n,
+               outside_grid=int(self.n_outside_grid) / n)
     if reset:
         for b in (self.n_seen, self.n_outside_range, self.n_outside_grid): b.zero_()
     return rep
@@ -211,8 +221,8 @@ def _update_grid(self, x, margin, grid_eps):
     x = x.reshape(-1, self.in_features).float()
     G, k, N = self.grid_size, self.spline_order, x.shape[0]
     if N < G + k: raise ValueError(f"update_grid needs at least G+k={G + k} samples, got {N}")
-    coef = self.coefficients().float()                                               # (out, in, G+k)
-    target = torch.einsum('nib,oib->ino', self.basis(x), coef)                       # each φ_oi's spline part on the sample
+    coef = self.coefficients().float()                                       # (out, in, G+k)
+    target = torch.einsum('nib,oib->ino', self.basis(x), coef)               # each φ_oi's spline part on the sample
     xs = x.sort(0).values
     adaptive = xs[torch.linspace(0, N - 1, G + 1, device=x.device).round().long()]  # (G+1, in)
     step = (xs[-1] - xs[0] + 2 * margin) / G
@@ -220,7 +230,7 @@ def _update_grid(self, x, margin, grid_eps):
     knots = grid_eps * uniform + (1 - grid_eps) * adaptive
     ext = torch.arange(1, k + 1, device=x.device)[:, None] * step
     self.grid.copy_(torch.cat([knots[:1] - ext.flip(0), knots, knots[-1:] + ext]).T)
-    A = self.basis(x).transpose(0, 1)                                                # (in, N, G+k)
+    A = self.basis(x).transpose(0, 1)                                        # (in, N, G+k)
     sol = torch.linalg.lstsq(A.cpu(), target.cpu(), driver='gelsd').solution.to(x.device)   # (in, G+k, out)
     s = self.spline_scaler.unsqueeze(-1)
     stored = sol.permute(2, 0, 1) * self.in_features / torch.where(s != 0, s, 1)
@@ -278,7 +288,9 @@ class KANLoRALinear(nn.Module):
                 ):
         super().__init__()
         check_positive('r', r, integer=True); check_positive('alpha', alpha); check_prob('dropout', dropout)
-        if dora and input_norm: raise ValueError("dora=True needs input_norm=False: DoRA's norm uses the adapter's Jacobian at x=0, where LayerNorm is not differentiable")
+        if dora and input_norm:
+            raise ValueError("dora=True needs input_norm=False: DoRA's norm uses the adapter's Jacobian at x=0, "
+                             "where LayerNorm is not differentiable")
         d_in, d_out, dev = base_layer.in_features, base_layer.out_features, base_layer.weight.device
         kw = dict(grid_size=grid_size, spline_order=spline_order, grid_range=grid_range)
         self.base_layer, self.r, self.alpha = base_layer, r, alpha
@@ -289,7 +301,8 @@ class KANLoRALinear(nn.Module):
         self.phi_out = KANLinear(r, d_out, **kw).to(dev).zero_output_()
         self.magnitude = nn.Parameter(base_layer.weight.detach().float().norm(dim=1)) if dora else None
 
-    def extra_repr(self): return f"r={self.r}, alpha={self.alpha}, scaling={self.scaling:g}, dora={self.magnitude is not None}"
+    def extra_repr(self):
+        return f"r={self.r}, alpha={self.alpha}, scaling={self.scaling:g}, dora={self.magnitude is not None}"
 
 # %% ../nbs/04_kan.ipynb #a865513f
 @patch
@@ -303,7 +316,8 @@ def kan_delta(self:KANLoRALinear, x:torch.Tensor) -> torch.Tensor:
 @patch
 def delta_jacobian(self:KANLoRALinear) -> torch.Tensor:
     "J_Δ(0) = s·J_φout(φ_in(0))·J_φin(0), the update's exact linearisation at the origin: (d_out, d_in)"
-    if not isinstance(self.input_norm, nn.Identity): raise ValueError("delta_jacobian needs input_norm=False (LayerNorm has no Jacobian at 0)")
+    if not isinstance(self.input_norm, nn.Identity):
+        raise ValueError("delta_jacobian needs input_norm=False (LayerNorm has no Jacobian at 0)")
     zero = torch.zeros(self.base_layer.in_features, device=self.phi_in.base_weight.device)
     with torch.no_grad(): u0 = self.phi_in(zero)
     return self.scaling * self.phi_out.jacobian(u0) @ self.phi_in.jacobian(zero)
@@ -343,9 +357,11 @@ class KANLoRA(AdapterMethod):
                 ):
         super().__init__()
         alpha = r if alpha is None else alpha
-        self.layer_kw = dict(r=r, alpha=alpha, dropout=dropout, rslora=bool(rslora), grid_size=grid_size, spline_order=spline_order,
+        self.layer_kw = dict(r=r, alpha=alpha, dropout=dropout, rslora=bool(rslora),
+                             grid_size=grid_size, spline_order=spline_order,
                              grid_range=tuple(grid_range) if isinstance(grid_range, (list, tuple)) else grid_range,
-                             input_norm=bool(input_norm), scale_noise=scale_noise, scale_base=scale_base, dora=bool(dora))
+                             input_norm=bool(input_norm), scale_noise=scale_noise, scale_base=scale_base,
+                             dora=bool(dora))
         KANLoRALinear(nn.Linear(1, 1), **self.layer_kw)      # checks every option now, before the model is touched
         self.target_modules = target_modules
 
@@ -394,7 +410,8 @@ def linearize(kora:KoRA, # a model wrapped with method='kan_lora'
               max_rows:int=8192, # tokens per layer used for each fit
              ) -> tuple[nn.Module, dict]:
     "Least-squares linearisation of every KAN-LoRA layer, merged into a plain copy of the model, with held-out errors"
-    if not isinstance(getattr(kora, 'adapter', None), KANLoRA): raise TypeError("linearize needs a KoRA wrapper with method='kan_lora'")
+    if not isinstance(getattr(kora, 'adapter', None), KANLoRA):
+        raise TypeError("linearize needs a KoRA wrapper with method='kan_lora'")
     was_training = kora.training
     kora.eval()
     try: return _linearize(kora, calibration, heldout, max_rows)
@@ -403,13 +420,14 @@ def linearize(kora:KoRA, # a model wrapped with method='kan_lora'
 def _linearize(kora, calibration, heldout, max_rows):
     layers, X = _layer_inputs(kora, calibration, max_rows)
     if short := {n: len(v) for n, v in X.items() if len(v) <= v.shape[1] + 1}:
-        raise ValueError(f"calibration gives too few token rows to fit a linear map with d_in+1 unknowns: {short}; pass more batches")
+        raise ValueError(f"calibration gives too few token rows to fit a linear map with d_in+1 unknowns: {short}; "
+                         "pass more batches")
     _, Xh = _layer_inputs(kora, heldout, max_rows)
     plain = copy.deepcopy(kora).unwrap(merge=False)
     report = dict(layers={})
     with torch.no_grad():
         for n, m in layers.items():
-            fit = lambda Z: m(Z).float() - m.base_layer(Z).float()                  # the layer's whole update (DoRA included)
+            fit = lambda Z: m(Z).float() - m.base_layer(Z).float()   # the layer's whole update (DoRA included)
             ones = lambda Z: torch.cat([Z.float(), torch.ones(len(Z), 1, device=Z.device)], 1)
             theta = torch.linalg.lstsq(ones(X[n]).cpu(), fit(X[n]).cpu(), driver='gelsd').solution.to(X[n].device)
             dW, db = theta[:-1].T, theta[-1]

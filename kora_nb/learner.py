@@ -4,28 +4,29 @@
 
 # %% ../nbs/07_learner.ipynb #233cab0a
 from __future__ import annotations
-import resource, time, warnings
+import contextlib, resource, time, warnings
 from functools import partial
 
 import numpy as np
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch, torch.distributed as dist, torch.nn as nn, torch.nn.functional as F
 from .core import *
 with warnings.catch_warnings():          # fastai 2.8 calls the deprecated torch.jit.script on import: nothing to act on
     warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
     from fastai.callback.core import Callback
     from fastai.callback.fp16 import MixedPrecision
+    from fastai.distributed import DistributedDL, DistributedTrainer
     from fastai.learner import Learner
     from fastai.losses import CrossEntropyLossFlat
     from fastai.metrics import AccumMetric
-    from fastai.torch_core import set_seed, trainable_params
+    from fastai.torch_core import num_distrib, set_seed, trainable_params
     import fastai.callback.progress, fastai.callback.schedule  # Learner.no_bar, fit_one_cycle
 from .metrics import f1_scores, depth_errors, block_features, linear_cka
-from .composition import CompositionLinear
 
 # %% auto #0
 __all__ = ['TASKS', 'FAST_PATHS', 'f1_macro', 'f1_weighted', 'accuracy_metric', 'DepthModel', 'DepthLoss', 'AdapterRegularizer',
            'depth_metrics', 'param_groups', 'kora_learner', 'lrs', 'mixed_precision', 'ThroughputCallback',
-           'GateMonitorCallback', 'CKACallback', 'DepthFrames', 'depth_dls']
+           'GateMonitorCallback', 'CKACallback', 'DepthFrames', 'depth_dls', 'BackendDistributedDL',
+           'DataParallelTrainer', 'data_parallel']
 
 # %% ../nbs/07_learner.ipynb #262851c7
 def _f1(kind): return lambda preds, targs: f1_scores(preds, targs)[kind]
@@ -90,10 +91,15 @@ def depth_metrics():
     return [AccumMetric(_depth(k), flatten=False, name=k) for k in ('rmse', 'abs_rel')]
 
 # %% ../nbs/07_learner.ipynb #425cbb4a
-FAST_PATHS = ('.gate', '.proj_final.') # zero-initialised output paths: the CompositionBlock's gates, the flow's Proj_final
+# zero-initialised output paths: the CompositionBlock's gates, the flow's Proj_final
+FAST_PATHS = ('.gate', '.proj_final.')
+
+def _kora_of(model:nn.Module) -> KoRA|None:
+    "The KoRA wrapper of `model`: itself, or the one it holds (a `DepthModel`'s backbone)"
+    return next((m for m in model.modules() if isinstance(m, KoRA)), None)
 
 def _head_ids(model:nn.Module) -> set:
-    kora = next((m for m in model.modules() if isinstance(m, KoRA)), None)
+    kora = _kora_of(model)
     if kora is None or not kora.train_head: return set()
     return {id(p) for h in head_modules(kora.model) for p in h.parameters()}
 
@@ -133,11 +139,14 @@ def kora_learner(dls, # fastai DataLoaders of (image, label) or (image, depth)
     if head_lr_mult is not None: check_positive('head_lr_mult', head_lr_mult)
     if seed is not None: set_seed(seed)
     kw = dict(img_size=img_size) if img_size else {}
-    vit = create_vit(model_name, num_classes=num_classes if task == 'classification' else 0, pretrained=pretrained, **kw)
+    vit = create_vit(model_name, num_classes=num_classes if task == 'classification' else 0, pretrained=pretrained,
+                     **kw)
     if task == 'classification':
-        model, loss, metrics = KoRA(vit, method, **method_options), CrossEntropyLossFlat(), [accuracy_metric(), f1_macro(), f1_weighted()]
+        model, loss, metrics = (KoRA(vit, method, **method_options), CrossEntropyLossFlat(),
+                                [accuracy_metric(), f1_macro(), f1_weighted()])
     else:
-        model, loss, metrics = DepthModel(KoRA(vit, method, train_head=False, **method_options)), DepthLoss(depth_loss), depth_metrics()
+        model, loss, metrics = (DepthModel(KoRA(vit, method, train_head=False, **method_options)),
+                                DepthLoss(depth_loss), depth_metrics())
     split = partial(param_groups, loraplus=bool(loraplus_ratio), fast=bool(head_lr_mult))
     learn = Learner(dls, model, loss_func=loss, metrics=metrics, splitter=lambda m: [ps for _, ps in split(m)], lr=lr,
                     cbs=[AdapterRegularizer()] + list(cbs or []))
@@ -170,12 +179,12 @@ class ThroughputCallback(Callback):
     order, run_valid = 70, False
     def __init__(self, warmup:int=2): self.warmup = warmup  # batches of each epoch not timed
     def before_fit(self):
-        self.stats, self.cuda = [], any(p.is_cuda for p in self.learn.model.parameters())   # where the model trains
+        self.stats, self.on_gpu = [], any(p.is_cuda for p in self.learn.model.parameters())   # where the model trains
     def _sync(self):
-        if self.cuda: torch.cuda.synchronize()
+        if self.on_gpu: torch.cuda.synchronize()
     def before_epoch(self):
         self.n_items, self.t0, self.seen = 0, None, 0
-        if self.cuda: torch.cuda.reset_peak_memory_stats()
+        if self.on_gpu: torch.cuda.reset_peak_memory_stats()
     def before_batch(self):
         if self.training and self.seen == self.warmup: self._sync(); self.t0 = time.perf_counter()
     def after_batch(self):
@@ -186,16 +195,17 @@ class ThroughputCallback(Callback):
         self._sync()
         dt = time.perf_counter() - self.t0 if self.t0 is not None else float('nan')
         self.stats.append(dict(items_per_s=self.n_items / dt if self.n_items else float('nan'),
-                               peak_mib=_peak_mib(self.cuda),
-                               memory='cuda_peak_allocated' if self.cuda else 'process_peak_rss'))
+                               peak_mib=_peak_mib(self.on_gpu),
+                               memory='cuda_peak_allocated' if self.on_gpu else 'process_peak_rss'))
 
 # %% ../nbs/07_learner.ipynb #71c5cee5
 class GateMonitorCallback(Callback):
-    "Mean |g| of every CompositionBlock gate after each epoch (empty for other methods)"
+    "Mean |g| of each of the method's gates after each epoch (the CompositionBlock's; empty for methods without gates)"
     order, run_valid = 71, False
     def before_fit(self): self.history = []
     def after_epoch(self):
-        gates = [m.gate.detach().abs().mean().item() for m in self.learn.model.modules() if isinstance(m, CompositionLinear)]
+        kora = _kora_of(self.learn.model)
+        gates = [g.abs().mean().item() for g in kora.gates().values()] if kora is not None else []
         if gates: self.history.append(gates)
 
 # %% ../nbs/07_learner.ipynb #49208b23
@@ -223,7 +233,8 @@ class DepthFrames(torch.utils.data.Dataset):
     def __getitem__(self, i):
         from PIL import Image
         rgb, depth = self.frames[i][:2]
-        d = F.interpolate(torch.as_tensor(np.asarray(depth, dtype=np.float32))[None, None], size=(self.size, self.size), mode='nearest')[0]
+        d = F.interpolate(torch.as_tensor(np.asarray(depth, dtype=np.float32))[None, None], size=(self.size, self.size),
+                          mode='nearest')[0]
         return self.tfm(Image.fromarray(np.asarray(rgb))), d
 
 # %% ../nbs/07_learner.ipynb #953f6dcd
@@ -233,4 +244,29 @@ def depth_dls(train_frames, valid_frames, model:nn.Module, # the timm model (for
     from fastai.data.core import DataLoaders
     from kora_nb.data import image_transforms
     tfm = image_transforms(model, size)
-    return DataLoaders.from_dsets(DepthFrames(train_frames, tfm, size), DepthFrames(valid_frames, tfm, size), bs=bs, num_workers=num_workers)
+    return DataLoaders.from_dsets(DepthFrames(train_frames, tfm, size), DepthFrames(valid_frames, tfm, size), bs=bs,
+                                  num_workers=num_workers)
+
+# %% ../nbs/07_learner.ipynb #268aef8b
+class BackendDistributedDL(DistributedDL):
+    "fastai's `DistributedDL`, broadcasting the item order on the process group's device (gloo: the CPU), not CUDA"
+    def _broadcast(self, t, rank):
+        t = torch.as_tensor(t, dtype=torch.long, device='cuda' if dist.get_backend() == 'nccl' else 'cpu')
+        dist.broadcast(t, rank)
+        return t.cpu().tolist()
+
+class DataParallelTrainer(DistributedTrainer):
+    "fastai's `DistributedTrainer` (DDP through accelerate), on GPUs with NCCL and on CPUs with gloo"
+    def _wrap_dl(self, dl):
+        return dl if isinstance(dl, DistributedDL) else BackendDistributedDL(dl, device=self.learn.model.device)
+
+@contextlib.contextmanager
+def data_parallel(learn:Learner, **kwargs): # kwargs: passed to accelerate's `Accelerator`
+    "Train `learn` data-parallel when launched as several processes (torchrun, accelerate launch); alone otherwise"
+    if num_distrib() <= 1:
+        yield learn
+        return
+    trainer = DataParallelTrainer(cpu=not torch.cuda.is_available(), **kwargs)
+    learn.add_cb(trainer)
+    try: yield learn
+    finally: learn.remove_cb(trainer)

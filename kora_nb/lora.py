@@ -22,7 +22,9 @@ QKV_PARTS = 'qkv'
 def _slice_rows(qkv:str|None, d_out:int):
     "Output rows of each adapted slice, or `None` when one adapter covers the whole output"
     if qkv is None: return None
-    if d_out % 3: raise ValueError(f"qkv={qkv!r} splits the output into q, k, v thirds, but out_features={d_out} is not divisible by 3")
+    if d_out % 3:
+        raise ValueError(f"qkv={qkv!r} splits the output into q, k, v thirds, "
+                         f"but out_features={d_out} is not divisible by 3")
     d = d_out // 3
     return torch.cat([torch.arange(QKV_PARTS.index(p) * d, (QKV_PARTS.index(p) + 1) * d) for p in qkv])
 
@@ -35,7 +37,7 @@ class LoRALinear(nn.Module):
                  dropout:float=0., # dropout on the adapter input
                  init:str='kaiming', # A init: 'kaiming' (U(±1/√d_in), like peft) or 'gaussian' (N(0, 1/r²))
                  rslora:bool=False, # scale by alpha/sqrt(r)
-                 qkv:str|None=None, # None: one update on the whole output; letters of 'qkv': separate updates on those thirds
+                 qkv:str|None=None, # None: one update on the whole output; letters of 'qkv': separate updates per third
                 ):
         super().__init__()
         check_positive('r', r, integer=True); check_positive('alpha', alpha)
@@ -46,7 +48,8 @@ class LoRALinear(nn.Module):
         self.base_layer, self.r, self.alpha, self.rslora, self.qkv = base_layer, r, alpha, rslora, qkv
         self.scaling = alpha / math.sqrt(r) if rslora else alpha / r
         self.lora_A = nn.Parameter(torch.empty(n, r, d_in, device=dev, dtype=torch.float32))
-        self.lora_B = nn.Parameter(torch.zeros(n, d_out // (3 if rows is not None else 1), r, device=dev, dtype=torch.float32))
+        self.lora_B = nn.Parameter(torch.zeros(n, d_out // (3 if rows is not None else 1), r,
+                                               device=dev, dtype=torch.float32))
         in_order = rows is not None and torch.equal(rows, torch.arange(d_out))
         self.register_buffer('rows', None if in_order else rows, persistent=False)
         self.dropout = nn.Dropout(dropout) if dropout else nn.Identity()
@@ -64,7 +67,8 @@ def lora_hidden(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
     "s·A·dropout(x), the narrow middle of the update: shape (..., n·r)"
     A = self.lora_A
     if x.dtype != A.dtype and not torch.is_autocast_enabled(x.device.type): x = x.to(A.dtype)
-    return F.linear(self.dropout(x), A.flatten(0, 1)) * self.scaling     # scaling the narrow tensor, not the wide output
+    # scaling the narrow tensor, not the wide output
+    return F.linear(self.dropout(x), A.flatten(0, 1)) * self.scaling
 
 @patch
 def lora_delta(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
@@ -101,7 +105,8 @@ class _LoRAFunction(torch.autograd.Function):
         h = h.reshape(-1, h.shape[-1])
         g2 = g.reshape(-1, g.shape[-1])
         dh = g2 @ B
-        if gh is not None: dh += gh.reshape(dh.shape)                      # h also feeds something else (the Φ/Ψ flow)
+        # h also feeds something else (the Φ/Ψ flow)
+        if gh is not None: dh += gh.reshape(dh.shape)
         dx = (g2 @ W).addmm_(dh, A, alpha=ctx.s).view(*g.shape[:-1], W.shape[1]) if ctx.needs_input_grad[0] else None
         dA = (dh.t() @ x2).mul_(ctx.s) if ctx.needs_input_grad[3] else None
         dB = g2.t() @ h if ctx.needs_input_grad[4] else None
@@ -109,17 +114,19 @@ class _LoRAFunction(torch.autograd.Function):
 
 @patch
 def _fused_ok(self:LoRALinear, x:torch.Tensor) -> bool:
-    "Can the hand-written autograd function compute this forward? (one update, no dropout, frozen base, one dtype, no autocast)"
+    "Can the hand-written autograd function be used here? (one update, no dropout, frozen base, one dtype, no autocast)"
     w, b = self.base_layer.weight, self.base_layer.bias
-    return (self.rows is None and len(self.lora_B) == 1 and isinstance(self.dropout, nn.Identity) and not torch.is_autocast_enabled(x.device.type)
+    return (self.rows is None and len(self.lora_B) == 1 and isinstance(self.dropout, nn.Identity)
+            and not torch.is_autocast_enabled(x.device.type)
             and x.dtype == w.dtype == self.lora_A.dtype and not w.requires_grad and (b is None or not b.requires_grad))
 
 # %% ../nbs/01_lora.ipynb #24af03e8
 @patch
 def forward_hidden(self:LoRALinear, x:torch.Tensor) -> tuple:
-    "(output, h = s·A·dropout(x)) of a layer with one update of its whole output; the hand-written path where it applies"
+    "(output, h = s·A·dropout(x)) of a layer with one update of its whole output; the hand-written path if it applies"
     if self._fused_ok(x):
-        return _LoRAFunction.apply(x, self.base_layer.weight, self.base_layer.bias, self.lora_A[0], self.lora_B[0], self.scaling)
+        return _LoRAFunction.apply(x, self.base_layer.weight, self.base_layer.bias, self.lora_A[0], self.lora_B[0],
+                                   self.scaling)
     h = self.lora_hidden(x)
     return add_update(self.base_layer(x), h, self.lora_B[0]), h
 
@@ -173,7 +180,8 @@ def _pattern_value(pattern:dict|None, name:str, default):
 
 def lora_layers(model:nn.Module) -> list[tuple[str, LoRALinear]]:
     "All `LoRALinear` layers of `model`, with their names"
-    return [(n, m) for n, m in model.named_modules() if isinstance(getattr(m, 'lora_A', None), nn.Parameter)]   # by interface, not class identity
+    # by interface, not class identity
+    return [(n, m) for n, m in model.named_modules() if isinstance(getattr(m, 'lora_A', None), nn.Parameter)]
 
 # %% ../nbs/01_lora.ipynb #f6ff8865
 def remove_layers(model:nn.Module, cls:type=LoRALinear):
@@ -200,7 +208,7 @@ class LoRA(AdapterMethod):
     def __init__(self, r:int=8, # rank of each update
                  alpha:float|None=None, # scale numerator (s = alpha/r); `None` means alpha = r, i.e. s = 1
                  target_modules:str|list=BLOCK_TARGETS, # names/suffixes (list) or a full-match regex (str), as in peft
-                 qkv:str='shared', # fused qkv: 'shared' (one adapter, peft) or letters of its parts to adapt separately ('qv')
+                 qkv:str='shared', # fused qkv: 'shared' (one adapter, peft) or which parts to adapt separately ('qv')
                  dropout:float=0., # dropout on the adapter input
                  init:str='kaiming', # A init: 'kaiming' or 'gaussian'
                  rslora:bool=False, # scale by alpha/sqrt(r) instead of alpha/r
@@ -211,7 +219,8 @@ class LoRA(AdapterMethod):
         self.r = check_positive('r', r, integer=True)
         self.alpha = r if alpha is None else check_positive('alpha', alpha)
         if not (isinstance(target_modules, str) or (isinstance(target_modules, (list, tuple)) and target_modules)):
-            raise TypeError(f"target_modules must be a regex string or a non-empty list of names, got {target_modules!r}")
+            raise TypeError("target_modules must be a regex string or a non-empty list of names, "
+                            f"got {target_modules!r}")
         self.target_modules = target_modules if isinstance(target_modules, str) else list(target_modules)
         self.qkv, self.dropout = _check_qkv(qkv), check_prob('dropout', dropout)
         self.init, self.rslora = check_choice('init', init, ('kaiming', 'gaussian')), bool(rslora)
@@ -221,15 +230,18 @@ class LoRA(AdapterMethod):
     def layer_options(self, name:str) -> dict:
         "The `LoRALinear` options for the layer called `name`"
         is_qkv = name.rpartition('.')[2] == 'qkv'
-        return dict(r=_pattern_value(self.rank_pattern, name, self.r), alpha=_pattern_value(self.alpha_pattern, name, self.alpha),
+        return dict(r=_pattern_value(self.rank_pattern, name, self.r),
+                    alpha=_pattern_value(self.alpha_pattern, name, self.alpha),
                     dropout=self.dropout, init=self.init, rslora=self.rslora,
                     qkv=self.qkv if is_qkv and self.qkv != 'shared' else None)
 
     def inject(self, model):
         hits = match_modules(model, self.target_modules, method=self.name)
         if self.qkv != 'shared' and not any(n.rpartition('.')[2] == 'qkv' for n, _ in hits):
-            raise ValueError(f"qkv={self.qkv!r} splits fused qkv layers, but target_modules={self.target_modules!r} matched none")
-        layers = [(n, LoRALinear(m, **self.layer_options(n))) for n, m in hits]  # build all first: errors leave the model intact
+            raise ValueError(f"qkv={self.qkv!r} splits fused qkv layers, "
+                             f"but target_modules={self.target_modules!r} matched none")
+        # build all first: errors leave the model intact
+        layers = [(n, LoRALinear(m, **self.layer_options(n))) for n, m in hits]
         for n, layer in layers: swap_in(model, n, layer)
 
     def remove(self, model): remove_layers(model, LoRALinear)
@@ -271,13 +283,14 @@ def export_peft(self:KoRA, path:str|Path, # folder to write
                ) -> Path:
     "Write this LoRA adapter in peft's format, so that `peft.PeftModel.from_pretrained(base_model, path)` rebuilds it"
     if getattr(self, 'method', None) != 'lora':
-        raise TypeError(f"export_peft needs method='lora'; this wrapper uses {self.method!r}, which peft cannot represent")
+        raise TypeError(f"export_peft needs method='lora'; this wrapper uses {self.method!r}, "
+                        "which peft cannot represent")
     peft = _require_peft()
     unseen = [n for n, m in lora_layers(self.model) if getattr(m, '_kora_bias_separate', True) is False]
     if unseen and not bias_separate:
         raise ValueError(f"peft would load the adapters of {unseen[:2]} but never run them: their attention computes "
-                         "F.linear(x, qkv.weight, q/v bias) itself. Set attn.qkv_bias_separate = True on every block of "
-                         "the model you give peft (the same function, through qkv) and pass bias_separate=True")
+                         "F.linear(x, qkv.weight, q/v bias) itself. Set attn.qkv_bias_separate = True on every block "
+                         "of the model you give peft (the same function, through qkv) and pass bias_separate=True")
     ad, path = self.adapter, Path(path)
     tensors, ranks, alphas, names = {}, {}, {}, []
     for name, m in lora_layers(self.model):
@@ -294,8 +307,8 @@ def export_peft(self:KoRA, path:str|Path, # folder to write
         for hn in to_save:
             for k, v in self.model.get_submodule(hn).state_dict().items():
                 tensors[f"base_model.model.{hn}.{k}"] = v.detach().float()
-    cfg = peft.LoraConfig(r=ad.r, lora_alpha=ad.alpha, target_modules=names, lora_dropout=ad.dropout, use_rslora=ad.rslora,
-                          rank_pattern=ranks, alpha_pattern=alphas, modules_to_save=to_save)
+    cfg = peft.LoraConfig(r=ad.r, lora_alpha=ad.alpha, target_modules=names, lora_dropout=ad.dropout,
+                          use_rslora=ad.rslora, rank_pattern=ranks, alpha_pattern=alphas, modules_to_save=to_save)
     path.mkdir(parents=True, exist_ok=True)
     cfg.save_pretrained(str(path))
     tensors = {k: v.contiguous().cpu() for k, v in tensors.items()}
@@ -304,13 +317,15 @@ def export_peft(self:KoRA, path:str|Path, # folder to write
 
 # %% ../nbs/01_lora.ipynb #9eaf98cf
 _PEFT_UNSUPPORTED = dict(use_dora=False, bias='none', lora_bias=False, fan_in_fan_out=False, layer_replication=None,
-                         exclude_modules=None, layers_to_transform=None, target_parameters=None, trainable_token_indices=None)
+                         exclude_modules=None, layers_to_transform=None, target_parameters=None,
+                         trainable_token_indices=None)
 
 def _read_peft(path:Path):
     f = path/'adapter_config.json'
     if not f.is_file(): raise FileNotFoundError(f"no adapter_config.json in {path}: not a peft adapter folder")
     cfg = json.loads(f.read_text())
-    if cfg.get('peft_type') != 'LORA': raise ValueError(f"{f} is a {cfg.get('peft_type')!r} adapter; only peft LoRA ('LORA') can be imported")
+    if cfg.get('peft_type') != 'LORA':
+        raise ValueError(f"{f} is a {cfg.get('peft_type')!r} adapter; only peft LoRA ('LORA') can be imported")
     bad = {k: cfg[k] for k, ok in _PEFT_UNSUPPORTED.items() if cfg.get(k, ok) not in (ok, [], {})}
     if bad: raise ValueError(f"{f} uses peft features kora_nb's LoRA cannot represent exactly: {bad}")
     wf = path/'adapter_model.safetensors'
@@ -326,7 +341,8 @@ def from_peft(cls:KoRA, model:nn.Module, # the base model the peft adapter was t
     to_save = cfg.get('modules_to_save') or []
     if to_save and to_save != _head_names(model):
         raise ValueError(f"modules_to_save={to_save}: only the classifier head(s) {_head_names(model)} can be imported")
-    kora = cls(model, 'lora', train_head=bool(to_save), r=cfg['r'], alpha=cfg['lora_alpha'], target_modules=cfg['target_modules'],
+    kora = cls(model, 'lora', train_head=bool(to_save), r=cfg['r'], alpha=cfg['lora_alpha'],
+               target_modules=cfg['target_modules'],
                dropout=cfg.get('lora_dropout', 0.), rslora=cfg.get('use_rslora', False),
                rank_pattern=cfg.get('rank_pattern') or None, alpha_pattern=cfg.get('alpha_pattern') or None)
     ours = {}

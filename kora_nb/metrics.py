@@ -38,7 +38,8 @@ def depth_errors(pred:torch.Tensor, # predicted depth (metres), any shape
                 ) -> dict:
     "RMSE and AbsRel over the valid (target > 0) pixels"
     pred, target = pred.detach().double(), target.detach().double()
-    if pred.shape != target.shape: raise ValueError(f"pred has shape {tuple(pred.shape)} but target {tuple(target.shape)}")
+    if pred.shape != target.shape:
+        raise ValueError(f"pred has shape {tuple(pred.shape)} but target {tuple(target.shape)}")
     v = target > 0
     if not v.any(): raise ValueError("target has no valid pixel (all 0)")
     err = pred[v] - target[v]
@@ -81,7 +82,8 @@ def linear_cka(X, # (n, p) features (further dimensions are flattened)
 class MinibatchCKA:
     "Accumulate minibatch linear CKA (Nguyen et al. 2021) between every pair of two lists of representations"
     def __init__(self, n_x:int, n_y:int): # number of representations on each side
-        self.xy, self.xx, self.yy = torch.zeros(n_x, n_y, dtype=torch.float64), torch.zeros(n_x, dtype=torch.float64), torch.zeros(n_y, dtype=torch.float64)
+        self.xy, self.xx, self.yy = (torch.zeros(n_x, n_y, dtype=torch.float64),
+                                     torch.zeros(n_x, dtype=torch.float64), torch.zeros(n_y, dtype=torch.float64))
         self.n = 0
 
     def update(self, xs:list, ys:list):
@@ -133,6 +135,7 @@ def plot_cka(matrix, # (n_x, n_y) CKA values
     ax.set_yticks(range(m.shape[0]), ylabels if ylabels is not None else range(m.shape[0]))
     ax.set_xticks(range(m.shape[1]), xlabels if xlabels is not None else range(m.shape[1]))
     if m.size <= 36:
-        for (i, j), v in np.ndenumerate(m): ax.text(j, i, f'{v:.2f}', ha='center', va='center', fontsize=7, color='w' if v < 0.6 else 'k')
+        for (i, j), v in np.ndenumerate(m):
+            ax.text(j, i, f'{v:.2f}', ha='center', va='center', fontsize=7, color='w' if v < 0.6 else 'k')
     ax.set_title(title, fontsize=9)
     return im

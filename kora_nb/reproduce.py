@@ -246,7 +246,8 @@ def initial_model(cfg:RunConfig, spec:MethodSpec, seed:int, n_classes:int=100, o
     x = TensorDataset(torch.zeros(1, 3, cfg.img_size, cfg.img_size), torch.zeros(1, dtype=torch.long))
     dls = classification_dls(x, x, bs=1)
     return kora_learner(dls, cfg.model_name, spec.method, num_classes=n_classes, img_size=cfg.img_size,
-                        head_lr_mult=cfg.head_lr_mult, seed=seed, **(spec.options if options is None else options)).model
+                        head_lr_mult=cfg.head_lr_mult, seed=seed,
+                        **(spec.options if options is None else options)).model
 
 # %% ../nbs/09_reproduce.ipynb #6e539ae7
 @torch.no_grad()
@@ -395,14 +396,17 @@ def _first_per_class(y, k) -> np.ndarray:
     "Indices of the first k items of each class (nested: the 5-shot set is part of the 10-shot set)"
     return np.sort(np.concatenate([np.flatnonzero(y == c)[:k] for c in np.unique(y)]))
 
+def _decoded(paths:list, labels, tfm) -> torch.utils.data.TensorDataset:
+    "Image files decoded and transformed once, as a tensor dataset (for transforms without randomness)"
+    ds = FileImages(paths, labels, tfm)
+    return torch.utils.data.TensorDataset(torch.stack([x for x, _ in ds]), torch.as_tensor(ds.y))
+
 def _transfer_images(cfg, model, cache):
     "The Tiny ImageNet probe items as (train, val) tensor datasets, decoded once per run (no augmentation)"
-    from torch.utils.data import TensorDataset
     if 'images' not in cache:
         tp, tl, vp, vl = _transfer_items(cfg)
         tfm = image_transforms(model, cfg.img_size)
-        as_tensors = lambda ds: TensorDataset(torch.stack([x for x, _ in ds]), torch.as_tensor(ds.y))
-        cache['images'] = as_tensors(FileImages(tp, tl, tfm)), as_tensors(FileImages(vp, vl, tfm))
+        cache['images'] = _decoded(tp, tl, tfm), _decoded(vp, vl, tfm)
     return cache['images']
 
 def _transfer_features(cfg, spec, seed, out, cache):
@@ -429,10 +433,8 @@ def transfer_probe(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path,
     return rows
 
 # %% ../nbs/09_reproduce.ipynb #1dc50d3d
-def tiny_imagenet_transfer(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path) -> dict:
-    "The published transfer step replayed (first 1,000 training images, head only, val read as one folder); one row"
-    from fastai.learner import Learner
-    from fastai.losses import CrossEntropyLossFlat
+def _replay_items(cfg):
+    "The published replay's (paths, labels) of its first 1,000 training images and of the val folder read as one"
     root = tiny_imagenet_root()
     tp, tl, _ = tiny_imagenet_items(root, 'train')
     vp, vl, _ = tiny_imagenet_items(root, 'val', 'original')
@@ -441,35 +443,51 @@ def tiny_imagenet_transfer(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path) -
         _, true_vl, _ = tiny_imagenet_items(root, 'val')
         vidx = train_subset(true_vl, 'corrected', per_class=cfg.replay_val_per_class, seed=0)
         vp, vl = [vp[i] for i in vidx], vl[vidx]
-    t = time.time()
+    return [tp[i] for i in idx], tl[idx], vp, vl
+
+def tiny_imagenet_transfer(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path,
+                           cache:dict|None=None, # the decoded images, kept across runs
+                          ) -> dict:
+    "The published transfer step replayed (first 1,000 training images, head only, val read as one folder); one row"
+    from fastai.learner import Learner
+    from fastai.losses import CrossEntropyLossFlat
+    t, cache = time.time(), {} if cache is None else cache
     set_seed(seed)
     kora = _tuned_model(cfg, spec, seed, out, 200)
     kora.requires_grad_(False); kora.model.get_classifier().requires_grad_(True)
-    tfm = image_transforms(kora.model, cfg.img_size)
-    dls = classification_dls(FileImages([tp[i] for i in idx], tl[idx], tfm), FileImages(vp, vl, tfm), bs=cfg.bs,
-                             seed=seed)
+    if 'replay' not in cache:
+        tp, tl, vp, vl = _replay_items(cfg)
+        tfm = image_transforms(kora.model, cfg.img_size)
+        cache['replay'] = _decoded(tp, tl, tfm), _decoded(vp, vl, tfm)
+    train, valid = cache['replay']
+    dls = classification_dls(train, valid, bs=cfg.bs, seed=seed)
     learn = Learner(dls, kora, loss_func=CrossEntropyLossFlat(), lr=cfg.transfer_lr)
     with learn.no_bar(), learn.no_logging(): learn.fit(cfg.transfer_epochs, cfg.transfer_lr, cbs=NoValidation())
-    preds = predict(kora, dls.valid_ds)
+    tl, vl = train.tensors[1].numpy(), valid.tensors[1].numpy()
     return dict(experiment='tiny_imagenet_transfer', method=spec.label, protocol='original', seed=seed, variant='head',
-                metrics=_scores(preds, vl), wall_s=time.time() - t, n_train=len(idx),
-                n_train_classes=int(len(set(tl[idx].tolist()))), n_val=len(vl), n_val_labels=int(len(set(vl.tolist()))))
+                metrics=_scores(predict(kora, valid), vl), wall_s=time.time() - t, n_train=len(tl),
+                n_train_classes=len(set(tl.tolist())), n_val=len(vl), n_val_labels=len(set(vl.tolist())))
 
 # %% ../nbs/09_reproduce.ipynb #587f0da2
-def cka_experiment(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path, data=None) -> dict:
+def cka_experiment(cfg:RunConfig, spec:MethodSpec, seed:int, out:Path, data=None,
+                   cache:dict|None=None, # the frozen backbone's features, kept across runs
+                  ) -> dict:
     "Minibatch CKA of the tuned model's blocks and pre-logit features with the frozen backbone's; one row"
-    data = data or load_cifar100()
+    data, cache = data or load_cifar100(), {} if cache is None else cache
     xv = data['test'][0][:cfg.cka_images]
     t = time.time()
     tuned = _tuned_model(cfg, spec, seed, out).eval()
-    frozen = create_vit(cfg.model_name, num_classes=100, img_size=cfg.img_size).eval()
-    tfm = image_transforms(frozen, cfg.img_size)
-    n = len(frozen.blocks)
+    tfm = image_transforms(tuned.model, cfg.img_size)
+    batches = [torch.stack([tfm(Image.fromarray(im)) for im in xv[b:b + 50]])
+               for b in range(0, len(xv) - len(xv) % 50, 50)]
+    if 'cka_frozen' not in cache:
+        frozen = create_vit(cfg.model_name, num_classes=100, img_size=cfg.img_size).eval()
+        cache['cka_frozen'] = [(block_features(frozen, x), head_inputs(frozen, x)) for x in batches]
+    n = len(cache['cka_frozen'][0][0])
     blocks, pre = MinibatchCKA(n, n), MinibatchCKA(1, 1)
-    for b in range(0, len(xv) - len(xv) % 50, 50):
-        x = torch.stack([tfm(Image.fromarray(im)) for im in xv[b:b + 50]])
-        blocks.update(block_features(tuned, x), block_features(frozen, x))
-        pre.update([head_inputs(tuned, x)], [head_inputs(frozen, x)])
+    for x, (frozen_blocks, frozen_pre) in zip(batches, cache['cka_frozen']):
+        blocks.update(block_features(tuned, x), frozen_blocks)
+        pre.update([head_inputs(tuned, x)], [frozen_pre])
     m = blocks.value()
     return dict(experiment='cka', method=spec.label, protocol=None, seed=seed,
                 metrics=dict(cka_diag_mean=float(torch.diag(m).mean()), cka_prelogit=float(pre.value()[0, 0])),
@@ -640,11 +658,11 @@ def _runner(cfg, out, res, log):
     splits = cifar_splits(cfg, data) if data else None
     probe = frozen_probe(cfg, splits) if data and 'cifar100_specialization' in cfg.experiments else None
     spec = lambda s, sd: cifar100_specialization(cfg, s, sd, out, res, splits, probe, data, log)
-    transfer_cache = {}
+    cache = {}                                         # decoded images and frozen features, shared by the runs
     return dict(cifar100_specialization=spec,
-                transfer_probe=lambda s, sd: transfer_probe(cfg, s, sd, out, transfer_cache),
-                tiny_imagenet_transfer=lambda s, sd: tiny_imagenet_transfer(cfg, s, sd, out),
-                cka=lambda s, sd: cka_experiment(cfg, s, sd, out, data),
+                transfer_probe=lambda s, sd: transfer_probe(cfg, s, sd, out, cache),
+                tiny_imagenet_transfer=lambda s, sd: tiny_imagenet_transfer(cfg, s, sd, out, cache),
+                cka=lambda s, sd: cka_experiment(cfg, s, sd, out, data, cache),
                 nyu_depth=lambda s, sd: nyu_depth(cfg, s, sd, out))
 
 def reproduce(cfg:RunConfig, # what to run
@@ -745,7 +763,8 @@ def lr_results(rows:list) -> dict:
 def lr_table(rows:list) -> str:
     "Markdown table: validation accuracy (%) of every learning rate each method tried, the chosen one in bold"
     grid = lr_results(rows)
-    chosen = {r['method']: r['lr'] for r in rows if r['experiment'] == 'cifar100_specialization' and r.get('lr') is not None}
+    chosen = {r['method']: r['lr'] for r in rows
+              if r['experiment'] == 'cifar100_specialization' and r.get('lr') is not None}
     lrs = sorted({lr for g in grid.values() for lr in g})
     cell = lambda m, lr: '' if lr not in grid[m] else (f'**{100 * grid[m][lr]:.1f}**' if chosen.get(m) == lr
                                                       else f'{100 * grid[m][lr]:.1f}')
@@ -834,7 +853,8 @@ def conclusion(rows:list, n_boot:int=10_000, stale:tuple=()) -> str:
 # %% ../nbs/09_reproduce.ipynb #e85eba5f
 def _table(comparisons:list) -> str:
     "`comparison_table`, or a line saying why there is none"
-    return comparison_table(comparisons) if comparisons else '(no comparison: the reference method has no current rows here)'
+    return (comparison_table(comparisons) if comparisons
+            else '(no comparison: the reference method has no current rows here)')
 
 def stale_methods(out:str|Path) -> tuple:
     "Methods of a results folder that its fingerprint says the current code would not reproduce (all, without one)"
@@ -860,11 +880,14 @@ def write_report(res:Results, out:str|Path, n_boot:int|None=None) -> Path:
         parts += [f'## Tiny ImageNet, {v} probe on the frozen tuned model',
                   results_table(rows, 'transfer_probe', v, stale),
                   '### Against the untouched backbone (linear_probe row)', cmp('transfer_probe', 'linear_probe', v)]
-    depth = ' — pipeline check on the offline frames, not a result' if any(r.get('pipeline_check') for r in rows) else ''
+    depth = (' — pipeline check on the offline frames, not a result' if any(r.get('pipeline_check') for r in rows)
+             else '')
     for exp, title, metrics in (
-            ('tiny_imagenet_transfer', 'Tiny ImageNet, the published transfer protocol replayed (val read as one class)',
+            ('tiny_imagenet_transfer',
+             'Tiny ImageNet, the published transfer protocol replayed (val read as one class)',
              ['accuracy', 'f1_weighted']),
-            ('cka', 'CKA to the frozen backbone (mean over blocks; pre-logit features)', ['cka_diag_mean', 'cka_prelogit']),
+            ('cka', 'CKA to the frozen backbone (mean over blocks; pre-logit features)',
+             ['cka_diag_mean', 'cka_prelogit']),
             ('nyu_depth', 'NYU Depth V2' + depth, ['rmse', 'abs_rel'])):
         if any(r['experiment'] == exp for r in rows): parts += [f'## {title}', summary_table(rows, exp, metrics)]
     parts += ['## Conclusion', conclusion(rows, n_boot, stale)]

@@ -35,7 +35,8 @@ def kolmg_lora(model:nn.Module, r:int=8) -> nn.Module:
     "kolmg-lora 1.0.1 on the same layers, at its spline defaults and without dropout, like KAN-LoRA (head trained too)"
     from kolmg_lora import KOLMGLoRAConfig, add_kolmg_lora
     with contextlib.redirect_stdout(io.StringIO()):                       # it prints a summary line
-        add_kolmg_lora(model, KOLMGLoRAConfig(rank=r, alpha=r, dropout=0., target_modules=['qkv', 'proj', 'fc1', 'fc2']))
+        add_kolmg_lora(model, KOLMGLoRAConfig(rank=r, alpha=r, dropout=0.,
+                                              target_modules=['qkv', 'proj', 'fc1', 'fc2']))
     model.get_classifier().requires_grad_(True)
     return model
 
@@ -125,14 +126,17 @@ def benchmark(model_name:str='vit_tiny_patch16_224', # timm model
     torch.manual_seed(0)
     base = create_vit(model_name, num_classes=100, pretrained=pretrained, img_size=img_size)
     models = {m: confs[m](copy.deepcopy(base)).to(device) for m in methods}
-    x, y = torch.randn(batch_size, 3, img_size, img_size, device=device), torch.randint(0, 100, (batch_size,), device=device)
+    x, y = (torch.randn(batch_size, 3, img_size, img_size, device=device),
+            torch.randint(0, 100, (batch_size,), device=device))
     opts = {m: make_opt(models[m]) for m in methods}
-    times = interleaved({m: (lambda m=m: train_step(models[m], opts[m], x, y, dtype)) for m in methods}, rounds, reps, warmup)
+    times = interleaved({m: (lambda m=m: train_step(models[m], opts[m], x, y, dtype)) for m in methods},
+                        rounds, reps, warmup)
     med = {m: statistics.median(t) for m, t in times.items()}
     rows = []
     for m in methods:
         q1, _, q3 = statistics.quantiles(times[m], n=4) if len(times[m]) > 1 else (times[m][0],) * 3
-        row = dict(method=m, trainable=n_trainable(models[m]), ms=1e3 * med[m], iqr_ms=1e3 * (q3 - q1), **step_memory(models[m], x, y, dtype))
+        row = dict(method=m, trainable=n_trainable(models[m]), ms=1e3 * med[m], iqr_ms=1e3 * (q3 - q1),
+                   **step_memory(models[m], x, y, dtype))
         for ref in ('LoRA', 'peft LoRA', 'floor'):
             if ref in med: row[f'x_{ref}'] = med[m] / med[ref]
         rows.append(row)
@@ -156,12 +160,14 @@ def target_report(rows:list) -> str:
     for a, b, op, v in TARGETS:
         if a in ms and b in ms:
             q = ms[a] / ms[b]
-            lines.append(f"| {a} / {b} | {q:.3f} | {op.replace('<=', '≤').replace('>=', '≥')} {v:.2f} | {'yes' if (q <= v if op == '<=' else q >= v) else '**no**'} |")
+            lines.append(f"| {a} / {b} | {q:.3f} | {op.replace('<=', '≤').replace('>=', '≥')} {v:.2f} | "
+                         f"{'yes' if (q <= v if op == '<=' else q >= v) else '**no**'} |")
     return '\n'.join(lines)
 
 # %% ../../nbs/31_bench.ipynb #6d5382b9
-def inference_times(model_name:str='vit_tiny_patch16_224', img_size:int=96, batch_size:int=16, r:int=8, device:str='cpu',
-                    dtype=None, rounds:int=5, reps:int=2, warmup:int=2, pretrained:bool=True) -> dict:
+def inference_times(model_name:str='vit_tiny_patch16_224', img_size:int=96, batch_size:int=16, r:int=8,
+                    device:str='cpu', dtype=None, rounds:int=5, reps:int=2, warmup:int=2,
+                    pretrained:bool=True) -> dict:
     "Median ms of a forward pass: base model, LoRA unmerged, LoRA merged; and the merged model's largest logit difference"
     torch.manual_seed(0)
     base = create_vit(model_name, num_classes=100, pretrained=pretrained, img_size=img_size).to(device).eval()
@@ -175,7 +181,9 @@ def inference_times(model_name:str='vit_tiny_patch16_224', img_size:int=96, batc
     def fwd(m):
         def f():
             _sync(device); t = time.perf_counter()
-            with torch.inference_mode(), torch.autocast(torch.device(device).type, dtype=dtype, enabled=dtype is not None): m(x)
+            with torch.inference_mode(), torch.autocast(torch.device(device).type, dtype=dtype,
+                                                        enabled=dtype is not None):
+                m(x)
             _sync(device); return time.perf_counter() - t
         return f
     times = interleaved({'base': fwd(base), 'LoRA': fwd(lora), 'LoRA merged': fwd(merged)}, rounds, reps, warmup)
@@ -183,9 +191,11 @@ def inference_times(model_name:str='vit_tiny_patch16_224', img_size:int=96, batc
     return dict(**{k: 1e3 * statistics.median(v) for k, v in times.items()}, max_logit_difference=err)
 
 # %% ../../nbs/31_bench.ipynb #6efa5cfc
-def _first_blocks(n:int) -> str: return rf"blocks\.({'|'.join(map(str, range(n)))})\.(attn\.qkv|attn\.proj|mlp\.fc1|mlp\.fc2)"
+def _first_blocks(n:int) -> str:
+    return rf"blocks\.({'|'.join(map(str, range(n)))})\.(attn\.qkv|attn\.proj|mlp\.fc1|mlp\.fc2)"
 
-SWEEPS = {'adapted blocks (LoRA, r=8)': ('n', (1, 3, 6, 9, 12), lambda m, n: KoRA(m, 'lora', r=8, target_modules=_first_blocks(n))),
+SWEEPS = {'adapted blocks (LoRA, r=8)': ('n', (1, 3, 6, 9, 12),
+                                         lambda m, n: KoRA(m, 'lora', r=8, target_modules=_first_blocks(n))),
           'rank r (LoRA)': ('r', (1, 4, 8, 16, 32, 64), lambda m, r: KoRA(m, 'lora', r=r)),
           'd_comp (KoRA-flow, r=8)': ('d_comp', (2, 4, 8, 16, 32), lambda m, d: KoRA(m, 'kora_flow', r=8, d_comp=d))}
 
@@ -194,12 +204,15 @@ def scaling(model_name:str='vit_tiny_patch16_224', img_size:int=96, batch_size:i
     "For each sweep: {value: median ms per step}, with the floor's median under 'floor'"
     torch.manual_seed(0)
     base = create_vit(model_name, num_classes=100, pretrained=pretrained, img_size=img_size)
-    x, y = torch.randn(batch_size, 3, img_size, img_size, device=device), torch.randint(0, 100, (batch_size,), device=device)
+    x, y = (torch.randn(batch_size, 3, img_size, img_size, device=device),
+            torch.randint(0, 100, (batch_size,), device=device))
     out = {}
     for name, (_, values, build) in (sweeps or SWEEPS).items():
-        models = {'floor': floor_model(copy.deepcopy(base)).to(device), **{v: build(copy.deepcopy(base), v).to(device) for v in values}}
+        models = {'floor': floor_model(copy.deepcopy(base)).to(device),
+                  **{v: build(copy.deepcopy(base), v).to(device) for v in values}}
         opts = {k: make_opt(m) for k, m in models.items()}
-        t = interleaved({k: (lambda k=k: train_step(models[k], opts[k], x, y, dtype)) for k in models}, rounds, reps, warmup)
+        t = interleaved({k: (lambda k=k: train_step(models[k], opts[k], x, y, dtype)) for k in models},
+                        rounds, reps, warmup)
         out[name] = {k: 1e3 * statistics.median(v) for k, v in t.items()}
     return out
 
@@ -230,14 +243,17 @@ def run_all(device:str='cpu', model_name:str|None=None, img_size:int|None=None, 
     model_name = model_name or ('vit_base_patch16_224.augreg_in21k_ft_in1k' if cuda else 'vit_tiny_patch16_224')
     img_size, batch_size = img_size or (224 if cuda else 96), batch_size or (32 if cuda else 16)
     dtype = torch.bfloat16 if cuda else None
-    kw = dict(model_name=model_name, img_size=img_size, batch_size=batch_size, device=device, dtype=dtype, pretrained=pretrained)
+    kw = dict(model_name=model_name, img_size=img_size, batch_size=batch_size, device=device, dtype=dtype,
+              pretrained=pretrained)
     where = torch.cuda.get_device_name() if cuda else f'CPU, {torch.get_num_threads()} threads'
-    print_(f"torch {torch.__version__}, {where}; {model_name} at {img_size} px, batch {batch_size}, r={r}, {dtype or 'float32'}\n")
+    print_(f"torch {torch.__version__}, {where}; {model_name} at {img_size} px, batch {batch_size}, r={r}, "
+           f"{dtype or 'float32'}\n")
     rows = benchmark(r=r, rounds=rounds, **kw)
     print_(table(rows) + '\n\n' + target_report(rows) + '\n')
     inf = inference_times(r=r, rounds=rounds, **kw)
     print_(f"Inference (ms): base {inf['base']:.1f}, LoRA {inf['LoRA']:.1f}, LoRA merged {inf['LoRA merged']:.1f} "
-           f"({inf['LoRA merged'] / inf['base']:.2f}× base; largest logit difference merged vs unmerged {inf['max_logit_difference']:.1e})\n")
+           f"({inf['LoRA merged'] / inf['base']:.2f}× base; largest logit difference merged vs unmerged "
+           f"{inf['max_logit_difference']:.1e})\n")
     sc = scaling(rounds=max(1, rounds // 2), **kw)
     for name, ms in sc.items(): print_(f"{name}: " + ', '.join(f"{k}: {v:.1f}" for k, v in ms.items()) + ' ms')
     if plot: plot_scaling(sc).savefig(plot, dpi=100)

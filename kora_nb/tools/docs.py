@@ -37,7 +37,8 @@ def flowchart(boxes:dict, # name -> (x, y, label, kind); kind is 'frozen', 'trai
     if missing: raise ValueError(f"arrows: {missing} are not names of boxes; boxes are {sorted(boxes)}")
     fig, ax = plt.subplots(figsize=size)
     texts = {n: ax.text(x, y, label, ha='center', va='center', fontsize=9, zorder=3,
-                        bbox=dict(boxstyle='circle,pad=0.25' if kind == 'op' else 'round,pad=0.4', lw=1.2, **_STYLES[kind]))
+                        bbox=dict(boxstyle='circle,pad=0.25' if kind == 'op' else 'round,pad=0.4', lw=1.2,
+                                  **_STYLES[kind]))
              for n, (x, y, label, kind) in boxes.items()}
     for a in arrows:
         src, dst, lab = (*a, None) if len(a) == 2 else a
@@ -51,7 +52,8 @@ def flowchart(boxes:dict, # name -> (x, y, label, kind); kind is 'frozen', 'trai
     ax.set_xlim(min(xs) - 0.9, max(xs) + 0.9); ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6); ax.axis('off')
     kinds = {b[3] for b in boxes.values()}
     if legend and kinds & {'frozen', 'train'}:
-        ax.legend(handles=[Patch(label=l, **_STYLES[k]) for k, l in (('frozen', 'frozen'), ('train', 'trainable')) if k in kinds],
+        ax.legend(handles=[Patch(label=l, **_STYLES[k]) for k, l in (('frozen', 'frozen'), ('train', 'trainable'))
+                           if k in kinds],
                   loc='lower left', fontsize=8, frameon=False)
     if title: ax.set_title(title, fontsize=11)
     fig.tight_layout()
@@ -93,9 +95,11 @@ def page_notebook(nb:dict, # a processed notebook (nbdev's processors already ap
             opts, c['source'] = _directives(src)
             if opts.get('include') == 'false': continue
             if opts.get('output') == 'false': c['outputs'] = []
-            if opts.get('echo') == 'false' or not c['source'].strip(): c['metadata'].setdefault('tags', []).append('remove_input')
+            if opts.get('echo') == 'false' or not c['source'].strip():
+                c['metadata'].setdefault('tags', []).append('remove_input')
             for o in c['outputs']:
-                if 'text/markdown' in o.get('data', {}): o['data']['text/markdown'] = _fix_markdown(_text(o['data']['text/markdown']), site_url)
+                if 'text/markdown' in o.get('data', {}):
+                    o['data']['text/markdown'] = _fix_markdown(_text(o['data']['text/markdown']), site_url)
             if not c['source'].strip() and not c['outputs']: continue
         cells.append(c)
     d['cells'] = cells
@@ -138,7 +142,8 @@ def readme_markdown(nb_path:str|Path, # the notebook to render (e.g. `nbs/index.
     from nbconvert import MarkdownExporter
     from traitlets.config import Config
     nb, meta = page_notebook(processed(nb_path))
-    exporter = MarkdownExporter(config=Config(TagRemovePreprocessor=dict(enabled=True, remove_input_tags=['remove_input'])))
+    exporter = MarkdownExporter(
+        config=Config(TagRemovePreprocessor=dict(enabled=True, remove_input_tags=['remove_input'])))
     md, res = exporter.from_notebook_node(nb, resources={'output_files_dir': f'{Path(nb_path).stem}_files'})
     for name, data in (res.get('outputs') or {}).items() if files_dir is not None else ():
         (Path(files_dir)/name).parent.mkdir(parents=True, exist_ok=True)
@@ -159,7 +164,8 @@ def kora_nb_readme(out:str=None # output file (default: README.md next to settin
 def colab_url(nb_name:str) -> str:
     "The Colab address of notebook `nb_name` (e.g. `01_lora.ipynb`) on the repository's branch"
     cfg = _cfg()
-    return f"https://colab.research.google.com/github/{cfg.user}/{cfg.repo}/blob/{cfg.branch}/{cfg.nbs_path.name}/{nb_name}"
+    return (f"https://colab.research.google.com/github/{cfg.user}/{cfg.repo}/blob/{cfg.branch}/"
+            f"{cfg.nbs_path.name}/{nb_name}")
 
 class ColabBadge:
     "nbdev processor: an 'Open in Colab' badge under the title of every chapter but the index"
@@ -193,9 +199,12 @@ def process_notebooks(names:list, # notebook file names in `nbs_path`
     from nbdev.processors import FilterDefaults
     import nbdev.serve_drv
     missing = [n for n in names if not (Path(nbs_path)/n).exists()]
-    if missing: raise ValueError(f"notebooks: {missing} not found in {nbs_path}; there are {sorted(p.name for p in Path(nbs_path).glob('*.ipynb'))}")
+    if missing:
+        raise ValueError(f"notebooks: {missing} not found in {nbs_path}; "
+                         f"there are {sorted(p.name for p in Path(nbs_path).glob('*.ipynb'))}")
     dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
-    parallel(nbdev.serve_drv.main, [(Path(nbs_path)/n, dest/n, FilterDefaults) for n in names], n_workers=n_workers, method='spawn', pause=0.01)
+    parallel(nbdev.serve_drv.main, [(Path(nbs_path)/n, dest/n, FilterDefaults) for n in names], n_workers=n_workers,
+             method='spawn', pause=0.01)
     return [dest/n for n in names]
 
 # %% ../../nbs/91_docs.ipynb #794f9e25
@@ -225,11 +234,13 @@ _TEMPLATE = r"""{%- extends 'index.html.j2' -%}
 
 SITE_CSS = """
 body.jp-Notebook { margin: 0; padding: 0; }
-.kora-nav { position: fixed; top: 0; left: 0; bottom: 0; width: 250px; overflow-y: auto; padding: 1rem 0.8rem; box-sizing: border-box;
+.kora-nav { position: fixed; top: 0; left: 0; bottom: 0; width: 250px; overflow-y: auto; padding: 1rem 0.8rem; \
+box-sizing: border-box;
   background: #f7f7f9; border-right: 1px solid #ddd; font: 14px/1.4 system-ui, sans-serif; }
 .kora-nav .kora-brand { display: block; font-size: 1.3rem; font-weight: 600; color: #222; text-decoration: none; }
 .kora-nav .kora-repo { display: block; font-size: 0.85rem; margin-bottom: 1rem; }
-.kora-nav .kora-section { margin: 1rem 0 0.3rem; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.05em; color: #666; }
+.kora-nav .kora-section { margin: 1rem 0 0.3rem; font-size: 0.75rem; text-transform: uppercase; \
+letter-spacing: 0.05em; color: #666; }
 .kora-nav ul { list-style: none; margin: 0; padding: 0; }
 .kora-nav li a { display: block; padding: 0.2rem 0.4rem; border-radius: 4px; color: #2a5db0; text-decoration: none; }
 .kora-nav li a:hover { background: #e8eefa; }
@@ -238,21 +249,25 @@ body.jp-Notebook { margin: 0; padding: 0; }
 .kora-header { margin: 0 0 1rem 0; }
 .kora-title { font: 600 2.2rem/1.2 system-ui, sans-serif; margin: 0.2rem 0; }
 .kora-description { font-size: 1.15rem; font-style: italic; color: #555; margin: 0.3rem 0 0; }
-.kora-footer { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid #ddd; }
+.kora-footer { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; \
+border-top: 1px solid #ddd; }
 .kora-footer a { text-decoration: none; }
 .jp-RenderedHTMLCommon table { font-size: 0.85rem; }
 .jp-RenderedHTMLCommon td { white-space: nowrap; }
 .jp-OutputArea-output img { max-width: 100%; height: auto; }
 .jp-OutputArea-output, .jp-RenderedMarkdown { overflow-x: auto; }   /* wide tables scroll instead of being cut */
 .jp-InputPrompt, .jp-OutputPrompt { display: none; }
-@media (max-width: 800px) { .kora-nav { position: static; width: auto; border-right: none; } .kora-main { margin-left: 0; padding: 1rem; } }
+@media (max-width: 800px) { .kora-nav { position: static; width: auto; border-right: none; } \
+.kora-main { margin-left: 0; padding: 1rem; } }
 """
 
 def badge_svg(label:str='Open in', text:str='Colab') -> str:
     "A small two-tone badge (SVG drawn here), so that pages show the Colab link without fetching Google's image"
     w1, w2 = 7 * len(label) + 12, 7 * len(text) + 12
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{w1 + w2}" height="20" role="img" aria-label="{label} {text}">'
-            f'<rect width="{w1}" height="20" rx="3" fill="#555"/><rect x="{w1}" width="{w2}" height="20" rx="3" fill="#f9ab00"/>'
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{w1 + w2}" height="20" role="img" '
+            f'aria-label="{label} {text}">'
+            f'<rect width="{w1}" height="20" rx="3" fill="#555"/>'
+            f'<rect x="{w1}" width="{w2}" height="20" rx="3" fill="#f9ab00"/>'
             f'<g font-family="Verdana,sans-serif" font-size="11"><text x="6" y="14" fill="#fff">{label}</text>'
             f'<text x="{w1 + 6}" y="14" fill="#222">{text}</text></g></svg>')
 
@@ -261,7 +276,8 @@ def mathjax_file() -> Path:
     from importlib.metadata import PackageNotFoundError, distribution
     try: files = [f for f in distribution('sphinx-mathjax-offline').files or [] if f.name == 'tex-svg-full.js']
     except PackageNotFoundError: files = []
-    if not files: raise FileNotFoundError("MathJax is missing: pip install sphinx-mathjax-offline (it is in kora_nb's dev extra)")
+    if not files:
+        raise FileNotFoundError("MathJax is missing: pip install sphinx-mathjax-offline (it is in kora_nb's dev extra)")
     return Path(files[0].locate())
 
 def _inline(text:str) -> str:
@@ -273,7 +289,8 @@ def _nav(entries:list, current:str, title:str, repo_url:str) -> str:
     out, section = [f'<nav class="kora-nav"><a class="kora-brand" href="index.html">{html.escape(title)}</a>',
                     f'<a class="kora-repo" href="{html.escape(repo_url)}">source on GitHub</a><ul>'], None
     for e in entries:
-        if e['section'] and e['section'] != section: out.append(f'</ul><div class="kora-section">{html.escape(e["section"])}</div><ul>')
+        if e['section'] and e['section'] != section:
+            out.append(f'</ul><div class="kora-section">{html.escape(e["section"])}</div><ul>')
         section = e['section']
         active = ' class="active"' if e['html'] == current else ''
         out.append(f'<li><a href="{e["html"]}"{active}>{_inline(e["title"])}</a></li>')
@@ -313,7 +330,8 @@ def build_site(out:str|Path='_site', # folder for the site (created; pages alrea
     rendered = [page_notebook(json.loads(p.read_text()), site_url) for p in procs]
     shutil.rmtree(out/'_proc')
     entries = [dict(html='index.html' if n == 'index.ipynb' else meta.get('output-file', Path(n).stem + '.html'),
-                    title=meta.get('title', Path(n).stem), section=sections.get(n)) for n, (_, meta) in zip(names, rendered)]
+                    title=meta.get('title', Path(n).stem), section=sections.get(n))
+               for n, (_, meta) in zip(names, rendered)]
     exporter = HTMLExporter(config=Config(TagRemovePreprocessor=dict(enabled=True, remove_input_tags=['remove_input'])),
                             template_name='lab', extra_loaders=[DictLoader({'kora_page.html.j2': _TEMPLATE})],
                             template_file='kora_page.html.j2', mathjax_url='_static/mathjax.js', anchor_link_text='¶')
@@ -354,7 +372,8 @@ def link_problems(site:str|Path) -> list:
             target, _, frag = link.partition('#')
             target = target.split('?')[0]
             if target and not (site/target).exists(): problems.append(f"{name}: link to a missing file: {link}")
-            elif frag and (not target or target.endswith('.html')) and frag not in pages.get(target or name, _Page()).ids:
+            elif (frag and (not target or target.endswith('.html'))
+                  and frag not in pages.get(target or name, _Page()).ids):
                 problems.append(f"{name}: link to a missing anchor: {link}")
     return problems
 
@@ -365,8 +384,10 @@ CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-back
 _PAGE_STATE = """async () => {
   if (window.MathJax && MathJax.startup) await MathJax.startup.promise;
   const text = n => [...n.childNodes].map(c => c.nodeType === 3 ? c.textContent :
-      (c.nodeType === 1 && !['PRE', 'CODE', 'SCRIPT', 'STYLE', 'MJX-CONTAINER'].includes(c.tagName) ? text(c) : '')).join('');
-  return {images: [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src').slice(0, 80)),
+      (c.nodeType === 1 && !['PRE', 'CODE', 'SCRIPT', 'STYLE', 'MJX-CONTAINER'].includes(c.tagName) ? \
+text(c) : '')).join('');
+  return {images: [...document.images].filter(i => !i.complete || i.naturalWidth === 0)\
+.map(i => i.getAttribute('src').slice(0, 80)),
           math_errors: document.querySelectorAll('mjx-merror, [data-mml-node="merror"]').length,
           math: document.querySelectorAll('mjx-container').length,
           raw_tex: (text(document.body).match(/\\$\\$|\\\\(frac|mathbb|mathrm|qquad|alpha|delta)\\b/g) || []).length,
@@ -407,7 +428,8 @@ def _check_pages(site:Path, screenshots, exe:str, max_height:int) -> dict:
                 if screenshots:
                     page.screenshot(path=str(Path(screenshots)/f'{p.stem}.png'), full_page=True,
                                     clip=dict(x=0, y=0, width=1280, height=min(state['height'], max_height)))
-                report[p.name] = dict(problems=list(dict.fromkeys(probs)), formulas=state['math'], height=state['height'])
+                report[p.name] = dict(problems=list(dict.fromkeys(probs)), formulas=state['math'],
+                                      height=state['height'])
                 page.close()
             browser.close()
     finally: srv.shutdown()
@@ -421,9 +443,11 @@ def browser_problems(site:str|Path, # the built site
     "Open every page of `site` in headless Chromium; per page: its problems, the formulas typeset, its height"
     from concurrent.futures import ThreadPoolExecutor
     exe = chromium or shutil.which('chromium') or shutil.which('chromium-browser')
-    if exe is None: raise FileNotFoundError("no Chromium: install it (Debian: `apt-get install chromium`) or pass `chromium=`")
+    if exe is None:
+        raise FileNotFoundError("no Chromium: install it (Debian: `apt-get install chromium`) or pass `chromium=`")
     if screenshots: Path(screenshots).mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(1) as ex:   # playwright's sync API refuses to run inside Jupyter's event loop; a thread has none
+    # playwright's sync API refuses to run inside Jupyter's event loop; a thread has none
+    with ThreadPoolExecutor(1) as ex:
         return ex.submit(_check_pages, Path(site), screenshots, exe, max_height).result()
 
 # %% ../../nbs/91_docs.ipynb #e1cf1001
@@ -435,24 +459,31 @@ def _mixes_imports(src:str) -> bool:
     "Does this code cell import and also do something else? (nbdev's docs build executes every cell with an import)"
     import ast
     opts, body = _directives(src)
-    if opts.keys() & {'export', 'exports', 'exporti', 'exec_doc'} or opts.get('eval') == 'false' or 'nbdev_export' + '()' in body: return False   # (split: nbdev skips cells containing the call)
+    if (opts.keys() & {'export', 'exports', 'exporti', 'exec_doc'} or opts.get('eval') == 'false'
+            or 'nbdev_export' + '()' in body):   # (split: nbdev skips cells containing the call)
+        return False
     try: nodes = list(ast.walk(ast.parse(re.sub(r'^\s*[%!].*$', '', body, flags=re.M))))
     except SyntaxError: return False
-    return any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in nodes) and any(isinstance(n, (ast.Expr, ast.Assign)) for n in nodes)
+    return (any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in nodes)
+            and any(isinstance(n, (ast.Expr, ast.Assign)) for n in nodes))
 
 def chapter_problems(nb_path:str|Path, max_lines:int=40) -> list:
     "What keeps the notebook at `nb_path` from reading as a chapter (empty when nothing does)"
     nb = json.loads(Path(nb_path).read_text())
     md = '\n'.join(_text(c['source']) for c in nb['cells'] if c['cell_type'] == 'markdown')
     outs = list(_outputs(nb))
-    texts = [_text(o.get('text', '')) + ''.join(_text(v) for k, v in o.get('data', {}).items() if k.startswith('text/')) for o in outs]
+    texts = [_text(o.get('text', ''))
+             + ''.join(_text(v) for k, v in o.get('data', {}).items() if k.startswith('text/')) for o in outs]
     checks = {'no one-line summary (> ...) under the title': re.search(r'^# .+\n+> \S', md, flags=re.M),
               'no math': re.search(r'\$[^$\n]+\$', md),
               'no figure': any(k.startswith('image/') for o in outs for k in o.get('data', {})) or '![' in md,
               'no "What to try next" section': re.search(r'^## What to try next', md, flags=re.M),
-              'an error or traceback in the outputs': not any(o['output_type'] == 'error' or 'Traceback (most recent call last)' in t for o, t in zip(outs, texts)),
+              'an error or traceback in the outputs':
+                  not any(o['output_type'] == 'error' or 'Traceback (most recent call last)' in t
+                          for o, t in zip(outs, texts)),
               'a progress bar in the outputs': not any('<progress' in t for t in texts),
-              f'an output longer than {max_lines} lines': not any(len(_text(o.get('text', '')).splitlines()) > max_lines for o in outs),
+              f'an output longer than {max_lines} lines':
+                  not any(len(_text(o.get('text', '')).splitlines()) > max_lines for o in outs),
               'a cell mixes imports with other code (the docs build would run it)':
                   not any(c['cell_type'] == 'code' and _mixes_imports(_text(c['source'])) for c in nb['cells'])}
     return [msg for msg, ok in checks.items() if not ok]
@@ -473,6 +504,7 @@ def kora_nb_docs(out:str='_site', # folder for the static site
     problems = link_problems(out)
     report = browser_problems(out, screenshots)
     problems += [f"{page}: {p}" for page, r in report.items() for p in r['problems']]
-    print(f"checked {len(report)} pages in Chromium: {sum(r['formulas'] for r in report.values())} formulas typeset, {len(problems)} problems")
+    print(f"checked {len(report)} pages in Chromium: {sum(r['formulas'] for r in report.values())} formulas typeset, "
+          f"{len(problems)} problems")
     for p in problems: print('  ' + p)
     if problems: sys.exit(1)
