@@ -44,11 +44,11 @@ def _plan(scale, cfg) -> str:
 
 # %% ../nbs/90_cli.ipynb #e98aaeed
 @call_parse
-def kora_nb_reproduce(scale:str='quick', # 'quick' (CPU, offline data), 'standard' (CPU, about an hour), 'paper' (GPU), 'tiny'
+def kora_nb_reproduce(scale:str='quick', # 'quick' (CPU, offline), 'standard' (CPU, ~1 hour), 'paper' (GPU), 'tiny'
                       plan:store_true=False, # print the methods and the plan, run nothing
                       out:str=None, # output folder (default runs/<scale>)
                       seeds:str=None, # comma-separated seeds (default 0,1,2)
-                      methods:str=None, # comma-separated method labels, any of `default_methods()` (default: the scale's)
+                      methods:str=None, # comma-separated labels of `default_methods()` (default: the scale's)
                       experiments:str=None, # comma-separated experiments (default: all)
                       download:store_true=False, # download missing data sets first
                      ):

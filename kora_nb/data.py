@@ -247,7 +247,7 @@ def read_depth_png(path:str|Path, units_per_metre:float=1000.) -> np.ndarray:
 
 # %% ../nbs/05_data.ipynb #f628c5b8
 def rgbd_frames(root:str|Path|None=None) -> list[tuple[np.ndarray, np.ndarray, str]]:
-    "The real RGB-D frames of the offline folder as (RGB uint8, depth in metres, name): a pipeline check, far too few to train"
+    "The offline folder's real RGB-D frames as (RGB uint8, depth in metres, name): a pipeline check, too few to train"
     root = data_root(root)
     o3d, mms = root/'rgbd_open3d', root/'nyu_mmseg_sample'
     rgb = lambda p: np.asarray(Image.open(p).convert('RGB'))

@@ -25,7 +25,7 @@ def rel_error(a:torch.Tensor, b:torch.Tensor) -> float:
 
 # %% ../nbs/10_guarantees.ipynb #a5cbbc44
 def perturb_(kora:nn.Module, scale:float=0.02, seed:int=0) -> nn.Module:
-    "Add seeded N(0, scale²) noise to every trainable tensor, as training would: zero-initialised factors hide most bugs"
+    "Add seeded N(0, scale²) noise to every trainable tensor, as training would (zero-initialised factors hide bugs)"
     g = torch.Generator().manual_seed(seed)
     with torch.no_grad():
         for p in kora.parameters():
@@ -74,7 +74,7 @@ def copy_errors(kora:KoRA, x:torch.Tensor) -> dict:
 
 # %% ../nbs/10_guarantees.ipynb #ec210a48
 def merge_errors(kora:KoRA, x:torch.Tensor) -> dict:
-    "Relative logit error of the merged model, and weight and logit errors after merge→unmerge; `None` where the method refuses to merge"
+    "Relative logit error of the merged model, weight and logit errors after merge→unmerge; `None` if it cannot merge"
     if not kora.adapter.mergeable:
         try: kora.merge()
         except MergeError: return dict(merge=None, unmerge_weights=None, unmerge=None)
@@ -142,7 +142,7 @@ def _grads(kora, x, y):
     return {n: p.grad.clone() for n, p in kora.named_parameters() if p.grad is not None}
 
 def checkpointing_error(kora:KoRA, x:torch.Tensor, y:torch.Tensor) -> float:
-    "Largest relative difference between the gradients with and without timm's gradient checkpointing (eval mode: no dropout)"
+    "Largest relative gradient difference with and without timm's gradient checkpointing (eval mode: no dropout)"
     kora.eval()
     plain, calls, first = _grads(kora, x, y), [], next(iter(kora.model.blocks))
     hook = first.register_forward_pre_hook(lambda mod, args: calls.append(1))
@@ -161,7 +161,7 @@ def checkpointing_error(kora:KoRA, x:torch.Tensor, y:torch.Tensor) -> float:
 
 # %% ../nbs/10_guarantees.ipynb #59ef0c42
 def determinism_error(make, x:torch.Tensor, y:torch.Tensor, seed:int=0, steps:int=2) -> float:
-    "Largest |Δ| between the adapter tensors of two runs of: seed, `make()` a wrapper, train it `steps` fastai steps (CPU)"
+    "Largest |Δ| between the adapters of two runs of: seed, `make()` a wrapper, train it `steps` fastai steps (CPU)"
     from fastai.torch_core import set_seed
     runs = []
     for _ in range(2):
@@ -180,7 +180,7 @@ def default_batch(model:nn.Module, n:int=4, seed:int=0) -> tuple[torch.Tensor, t
 
 # %% ../nbs/10_guarantees.ipynb #7d00ed4f
 def _failures(r:dict) -> list[str]:
-    "The guarantees the measurements `r` break, each with its number and its bound (checks that did not run are skipped)"
+    "The guarantees the measurements `r` break, each with its number and bound (checks that did not run are skipped)"
     t, out = TOLERANCES, []
     out += [f"{k}: differs by {r[k]:.3g} (must be 0)" for k in ('save_load', 'deepcopy', 'pickle', 'determinism')
             if r.get(k, 0) != 0]
@@ -194,7 +194,7 @@ def _failures(r:dict) -> list[str]:
 
 # %% ../nbs/10_guarantees.ipynb #86e9bb02
 def check_method(method:str, # a registered method (see `methods()`)
-                 model:nn.Module|None=None, # the plain base model (default: ViT-Ti at 32 px, pretrained when weights are available)
+                 model:nn.Module|None=None, # plain base model (default: 32-px ViT-Ti, pretrained if found)
                  x:torch.Tensor|None=None, # a batch of images (default: `default_batch(model)`)
                  y:torch.Tensor|None=None, # its labels
                  strict:bool=True, # raise `AssertionError` listing every broken guarantee

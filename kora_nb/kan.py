@@ -87,7 +87,7 @@ def _check_range(grid_range):
 
 # %% ../nbs/04_kan.ipynb #fd3081d7
 class KANLinear(nn.Module):
-    "Kolmogorov-Arnold layer y_o = Σ_i w_oi·act(x_i) + s_oi·Σ_j c_oij·B_j(x_i), computed as one GEMM over (input, basis)"
+    "Kolmogorov-Arnold layer y_o = Σ_i w_oi·act(x_i) + s_oi·Σ_j c_oij·B_j(x_i), as one GEMM over (input, basis)"
     # the coefficients c are stored ×in_features (`spline_weight`) and used ×1/in_features: see `coefficients`
     def __init__(self, in_features:int, out_features:int,
                  grid_size:int=5, # G, intervals of the grid over `grid_range`
@@ -384,7 +384,7 @@ def loraplus_splitter(model:nn.Module) -> list[list[nn.Parameter]]:
 
 # %% ../nbs/04_kan.ipynb #e43ebd2c
 def _layer_inputs(kora, batches, max_rows):
-    "Inputs each KANLoRALinear receives on `batches` (tokens flattened, at most `max_rows` per layer), via temporary hooks"
+    "Inputs each KANLoRALinear receives on `batches` (tokens flattened, at most `max_rows` per layer), via hooks"
     layers = [(n, m) for n, m in kora.model.named_modules() if isinstance(m, KANLoRALinear)]
     store = {n: [] for n, _ in layers}
     def grab(name):

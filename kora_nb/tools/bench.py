@@ -98,7 +98,7 @@ def saved_bytes(model:nn.Module, x:torch.Tensor, y:torch.Tensor, dtype=None) -> 
     return sum(seen.values())
 
 def step_memory(model:nn.Module, x:torch.Tensor, y:torch.Tensor, dtype=None) -> dict:
-    "MiB: saved for backward, trainable state (parameters, gradients, AdamW moments), and the CUDA peak where there is one"
+    "MiB: saved for backward, trainable state (parameters, gradients, AdamW moments), the CUDA peak where there is one"
     mib = 2 ** 20
     state = 4 * sum(p.numel() * p.element_size() for p in model.parameters() if p.requires_grad)
     out = dict(saved_mib=saved_bytes(model, x, y, dtype) / mib, trainable_state_mib=state / mib)
@@ -168,7 +168,7 @@ def target_report(rows:list) -> str:
 def inference_times(model_name:str='vit_tiny_patch16_224', img_size:int=96, batch_size:int=16, r:int=8,
                     device:str='cpu', dtype=None, rounds:int=5, reps:int=2, warmup:int=2,
                     pretrained:bool=True) -> dict:
-    "Median ms of a forward pass: base model, LoRA unmerged, LoRA merged; and the merged model's largest logit difference"
+    "Median ms of a forward pass: base model, LoRA unmerged, LoRA merged; the merged model's largest logit difference"
     torch.manual_seed(0)
     base = create_vit(model_name, num_classes=100, pretrained=pretrained, img_size=img_size).to(device).eval()
     lora, merged = (KoRA(copy.deepcopy(base), 'lora', r=r).to(device).eval() for _ in range(2))

@@ -72,7 +72,7 @@ def _directives(src:str) -> tuple:
     return opts, '\n'.join(lines)
 
 def _fix_markdown(md:str, site_url:str|None) -> str:
-    "Markdown as Quarto reads it: Pandoc link attributes as HTML; with `site_url`, links into the site relative and the badge local"
+    "Markdown as Quarto reads it: Pandoc link attributes as HTML; with `site_url`, site links relative, the badge local"
     md = _PANDOC_LINK.sub(lambda m: f'<a href="{m.group(2)}" {m.group(3)}>{m.group(1)}</a>', md)
     if site_url: md = md.replace(site_url.rstrip('/') + '/', '').replace(COLAB_BADGE, '_static/colab-badge.svg')
     return md
