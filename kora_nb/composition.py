@@ -94,11 +94,15 @@ _BLOCK_WHY = ("δ_comp = MLP([δ_q; δ_k; δ_v]) is a non-linear function of eac
               "so no fixed weight matrix reproduces it")
 
 @patch
-def merge(self:CompositionLinear): raise MergeError(f"a CompositionBlock cannot be merged: {_BLOCK_WHY}")
+def merge(self:CompositionLinear):
+    "Refused with `MergeError`: the composed update is not a weight matrix"
+    raise MergeError(f"a CompositionBlock cannot be merged: {_BLOCK_WHY}")
 
 # %% ../nbs/02_composition.ipynb #cc6a97b8
 @patch
-def unmerge(self:CompositionLinear): raise MergeError(f"a CompositionBlock cannot be merged: {_BLOCK_WHY}")
+def unmerge(self:CompositionLinear):
+    "Refused with `MergeError`, like `merge`"
+    raise MergeError(f"a CompositionBlock cannot be merged: {_BLOCK_WHY}")
 
 # %% ../nbs/02_composition.ipynb #91c48e81
 BLOCK_QKV = r'(.*\.)?blocks\.\d+\.attn\.qkv'   # the fused qkv of every transformer block, in every stage

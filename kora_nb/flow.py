@@ -67,8 +67,13 @@ class FlowLinear(LoRALinear):
         hand_over(self, pooled)
         return out
 
-    def merge(self): raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
-    def unmerge(self): raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
+    def merge(self):
+        "Refused with `MergeError`: the flow's output is not a weight update"
+        raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
+
+    def unmerge(self):
+        "Refused with `MergeError`, like `merge`"
+        raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
 
 # %% ../nbs/03_flow.ipynb #fb68cbfd
 COMPOSER_TABLE = {'mlp': ('kora_nb.flow', 'RecursiveComposer'),          # name: (module, factory) of the library's
@@ -189,7 +194,7 @@ class KoRAFlow(AdapterMethod):
                  apply_to_backbone:bool|None=None, # add updates to the backbone like LoRA; None: True unless published
                  residual:bool|None=None, # residual Φ, Ψ (x + f(x)); None: True (False if published)
                  pool:str='mean', # token pooling of each update: 'mean' or 'cls'
-                 published:bool=False, # replay the published code's behaviour (see AUDIT.md)
+                 published:bool=False, # replay the published code's behaviour (see the audit chapter)
                  dropout:float=0., # dropout on the adapter inputs
                 ):
         super().__init__()

@@ -4,17 +4,19 @@
 
 # %% ../nbs/04_kan.ipynb #fc7bfb5d
 from __future__ import annotations
-import copy, math
+import copy, functools, math
 
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
+from torch.autograd.function import once_differentiable
 from .core import *
 from .lora import BLOCK_TARGETS, remove_layers
 from .flow import RecursiveComposer
 
 # %% auto #0
 __all__ = ['MAX_GRID_SIZE', 'MAX_SPLINE_ORDER', 'bspline_basis', 'bspline_basis_deriv', 'KANLinear', 'dora_output',
-           'KANLoRALinear', 'KANLoRA', 'loraplus_splitter', 'linearize', 'kan_composer']
+           'spline_table', 'FusedKAN', 'fusable', 'fused_kan', 'KANLoRALinear', 'KANLoRA', 'loraplus_splitter',
+           'linearize', 'kan_composer']
 
 # %% ../nbs/04_kan.ipynb #2a8a757c
 def _safe_div(a, b):
@@ -182,13 +184,18 @@ def basis(self:KANLinear, x:torch.Tensor) -> torch.Tensor:
 
 # %% ../nbs/04_kan.ipynb #85951388
 @patch
-def forward(self:KANLinear, x:torch.Tensor) -> torch.Tensor:
-    "act(x)·W_baseᵀ + basis(x)·(s⊙c)ᵀ, after counting the inputs outside the grid"
+def count_inputs(self:KANLinear, x:torch.Tensor):
+    "Count the inputs, and those outside `grid_range` and outside the whole grid (read by `grid_report`)"
     with torch.no_grad():
         k, G = self.spline_order, self.grid_size
         self.n_seen += x.numel()
         self.n_outside_range += ((x < self.grid[:, k]) | (x > self.grid[:, G + k])).sum()
         self.n_outside_grid += ((x < self.grid[:, 0]) | (x > self.grid[:, -1])).sum()
+
+@patch
+def forward(self:KANLinear, x:torch.Tensor) -> torch.Tensor:
+    "act(x)·W_baseᵀ + basis(x)·(s⊙c)ᵀ, after counting the inputs outside the grid"
+    self.count_inputs(x)
     scaled = self.coefficients().flatten(1)                                 # (out, in·(G+k))
     B = self.basis(x).flatten(-2).to(scaled.dtype)
     if self.out_features > self.in_features:                                # widening: one GEMM over [act(x), basis]
@@ -270,6 +277,91 @@ def dora_output(res:torch.Tensor, # the base layer's output W₀x + b
     out = scale * (lin + delta.to(res.dtype))
     return out + b if b is not None else out
 
+# %% ../nbs/04_kan.ipynb #7badf8d9
+@functools.cache
+def _power_matrix(k:int) -> torch.Tensor:
+    "M[m, e]: the coefficient of f^e in the m-th non-zero cardinal B-spline of degree k, (k+1, k+1) in float64"
+    f = torch.linspace(0, 1, k + 1, dtype=torch.float64)
+    return torch.linalg.solve(torch.stack([f ** e for e in range(k + 1)], 1), _cardinal(f, k)).T
+
+def spline_table(coef:torch.Tensor, # the coefficients s⊙c, (out, in, G + k)
+                 k:int, # degree
+                ) -> torch.Tensor: # ((k+1)·out, in·(G+2k+2)): column i·(G+2k+2) + 1 + p is input i's interval p
+    "Every spline of a uniform grid as one polynomial in the fraction f per interval, zero before and after the grid"
+    out, n_in, n = coef.shape
+    windows = F.pad(coef, (k, k)).unfold(-1, k + 1, 1)                   # (out, in, G+2k, k+1): c on each interval
+    poly = F.pad(windows @ _power_matrix(k).to(coef), (0, 0, 1, 1))     # (out, in, G+2k+2, k+1 powers)
+    return poly.permute(3, 0, 1, 2).reshape((k + 1) * out, n_in * (n + k + 2))
+
+# %% ../nbs/04_kan.ipynb #03995629
+def _locate(z, t0, inv_h, n_int):
+    "The table column of each input and its fraction f in the interval (inputs beyond the grid get a zero column)"
+    u = torch.addcmul(-t0 * inv_h, z, inv_h).clamp_(-1, n_int + 1)
+    lo = u.floor()
+    f = u.sub_(lo)
+    return lo.long().clamp_(-1, n_int) + (torch.arange(z.shape[-1], device=z.device) * (n_int + 2) + 1), f
+
+def _horner(c, f):
+    "Σ_e c[e]·f^e over the first dimension"
+    acc = c[-1]
+    for e in range(len(c) - 2, -1, -1): acc = torch.addcmul(c[e], acc, f)
+    return acc
+
+def _lookup(table, z, t0, inv_h, k):
+    "(columns, f, coefficients (k+1, out, ..., in)) of the inputs z"
+    n_int = table.shape[1] // z.shape[-1] - 2
+    cols, f = _locate(z, t0, inv_h, n_int)
+    c = table.gather(1, cols.view(1, -1).expand(len(table), -1))
+    return cols, f, c.view(k + 1, -1, *z.shape)
+
+class FusedKAN(torch.autograd.Function):
+    "act(pre(x))·Wᵀ + spline(pre(x)) on a uniform grid, keeping only x for backward (`pre` and `act` are recomputed)"
+    @staticmethod
+    def forward(ctx, x, z, pre, act, weight, table, t0, inv_h, k):
+        ctx.save_for_backward(x, weight, table, t0, inv_h)
+        ctx.pre, ctx.act, ctx.k = pre, act, k
+        _, f, c = _lookup(table, z, t0, inv_h, k)
+        return F.linear(act(z), weight) + _horner(c, f).sum(-1).movedim(0, -1)
+
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, g):
+        x, weight, table, t0, inv_h = ctx.saved_tensors
+        k = ctx.k
+        with torch.enable_grad():
+            xr = x.detach().requires_grad_()
+            z = ctx.pre(xr)
+            a = ctx.act(z)
+        cols, f, c = _lookup(table, z.detach(), t0, inv_h, k)
+        go = g.movedim(-1, 0).unsqueeze(-1)                                 # (out, ..., 1)
+        e = torch.arange(1, k + 1, device=c.device, dtype=c.dtype).view(-1, *[1] * (c.dim() - 1))
+        gz = (_horner(c[1:] * e, f) * go).sum(0) * inv_h
+        fe = torch.stack([torch.ones_like(f)] + [f ** p for p in range(1, k + 1)])            # (k+1, ..., in)
+        vals = (fe.unsqueeze(1) * go.unsqueeze(0)).reshape(len(table), -1)
+        gtable = torch.stack([torch.bincount(cols.view(-1), v, minlength=table.shape[1]) for v in vals])
+        gw = g.reshape(-1, g.shape[-1]).T @ a.detach().reshape(-1, a.shape[-1])
+        gx, = torch.autograd.grad((a, z), xr, (g @ weight, gz))
+        return gx, None, None, None, gw, gtable.to(table.dtype), None, None, None
+
+def fusable(layer:KANLinear, x:torch.Tensor) -> bool:
+    "Does `fused_kan` apply to `layer` on `x`, and pay? (uniform grid, k ≥ 1, fp32, no autocast or compile, narrow)"
+    k, G = layer.spline_order, layer.grid_size
+    return (k >= 1 and (k + 1) * layer.out_features <= G + k and x.dtype == layer.base_weight.dtype == torch.float32
+            and not torch.is_autocast_enabled(x.device.type) and not torch.compiler.is_compiling()
+            and layer._grid_is_uniform())
+
+def fused_kan(layer:KANLinear, # a layer where `fusable` holds
+              x:torch.Tensor, # its input before `pre`
+              pre:nn.Module=nn.Identity(), # a deterministic parameter-free map applied first (e.g. a LayerNorm)
+             ) -> torch.Tensor:
+    "layer(pre(x)), computed by `FusedKAN`: the same values and gradients, keeping only x for backward"
+    with torch.no_grad(): z = pre(x)
+    layer.count_inputs(z)
+    t = layer.grid
+    table = spline_table(layer.coefficients(), layer.spline_order)
+    return FusedKAN.apply(x, z, pre, layer.act, layer.base_weight, table, t[:, 0], 1 / (t[:, 1] - t[:, 0]),
+                          layer.spline_order)
+
 # %% ../nbs/04_kan.ipynb #612926ec
 class KANLoRALinear(nn.Module):
     "A frozen `nn.Linear` plus a KAN bottleneck update: h = W₀x + s·φ_out(φ_in(norm(x))) (optionally DoRA-normalised)"
@@ -307,10 +399,13 @@ class KANLoRALinear(nn.Module):
 # %% ../nbs/04_kan.ipynb #a865513f
 @patch
 def kan_delta(self:KANLoRALinear, x:torch.Tensor) -> torch.Tensor:
-    "The update s·φ_out(φ_in(norm(dropout(x)))), in the adapter's dtype"
+    "The update s·φ_out(φ_in(norm(dropout(x)))), in the adapter's dtype (φ_in fused where `fusable`)"
     w = self.phi_in.base_weight
     if x.dtype != w.dtype and not torch.is_autocast_enabled(x.device.type): x = x.to(w.dtype)
-    return self.phi_out(self.phi_in(self.input_norm(self.dropout(x)))) * self.scaling
+    x = self.dropout(x)
+    h = (fused_kan(self.phi_in, x, self.input_norm) if fusable(self.phi_in, x)
+         else self.phi_in(self.input_norm(x)))
+    return self.phi_out(h) * self.scaling
 
 # %% ../nbs/04_kan.ipynb #c5b4435d
 @patch
@@ -336,7 +431,9 @@ _KAN_WHY = ("s·φ_out(φ_in(x)) is a non-linear function of x, so no weight mat
             "kora_nb.kan.linearize fits the best linear map by least squares and reports its error")
 
 @patch
-def merge(self:KANLoRALinear): raise MergeError(f"a KAN-LoRA layer cannot be merged exactly: {_KAN_WHY}")
+def merge(self:KANLoRALinear):
+    "Refused with `MergeError`: the update is non-linear (see `linearize`)"
+    raise MergeError(f"a KAN-LoRA layer cannot be merged exactly: {_KAN_WHY}")
 
 # %% ../nbs/04_kan.ipynb #14522139
 class KANLoRA(AdapterMethod):

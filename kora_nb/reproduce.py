@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_reproduce.ipynb #ac46be25
 from __future__ import annotations
-import base64, json, os, shutil, subprocess, tempfile, time, zlib
+import base64, json, os, re, shutil, subprocess, tempfile, time, zlib
 from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 
@@ -23,14 +23,15 @@ from fastai.callback.core import Callback, CancelValidException
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['FUSION_SOURCES', 'QUICK', 'STANDARD', 'PAPER', 'TINY', 'PRESETS', 'PUBLISHED_SOURCE', 'PUBLISHED', 'MethodSpec',
-           'default_methods', 'quick_methods', 'standard_methods', 'RunConfig', 'preset', 'reported_scale', 'Results',
-           'encode_items', 'decode_items', 'split_train_val', 'SeededItems', 'cifar_splits', 'NoValidation',
-           'train_run', 'initial_model', 'predict', 'select_lr', 'frozen_probe', 'fusion_sources',
-           'cifar100_specialization', 'transfer_probe', 'tiny_imagenet_transfer', 'cka_experiment', 'nyu_depth',
-           'fingerprint', 'fingerprint_changes', 'code_version', 'write_fingerprint', 'check_fingerprint', 'check_data',
-           'reproduce', 'item_scores', 'comparisons', 'results_table', 'summary_table', 'lr_results', 'lr_table',
-           'metric_by_method', 'plot_seeds', 'headline_table', 'conclusion', 'stale_methods', 'write_report']
+__all__ = ['FUSION_SOURCES', 'QUICK', 'STANDARD', 'PAPER', 'TINY', 'PRESETS', 'PUBLISHED_SOURCE', 'PUBLISHED', 'METHOD_NAMES',
+           'MethodSpec', 'default_methods', 'quick_methods', 'standard_methods', 'RunConfig', 'preset',
+           'reported_scale', 'Results', 'encode_items', 'decode_items', 'split_train_val', 'SeededItems',
+           'cifar_splits', 'NoValidation', 'train_run', 'initial_model', 'predict', 'select_lr', 'frozen_probe',
+           'fusion_sources', 'cifar100_specialization', 'transfer_probe', 'tiny_imagenet_transfer', 'cka_experiment',
+           'nyu_depth', 'fingerprint', 'fingerprint_changes', 'code_version', 'write_fingerprint', 'check_fingerprint',
+           'check_data', 'reproduce', 'item_scores', 'comparisons', 'results_table', 'summary_table', 'lr_results',
+           'lr_table', 'metric_by_method', 'method_name', 'plot_seeds', 'headline_table', 'conclusion', 'plain_summary',
+           'stale_methods', 'write_report']
 
 # %% ../nbs/09_reproduce.ipynb #954f4eef
 @dataclass
@@ -63,8 +64,8 @@ def quick_methods(r:int=8) -> list[MethodSpec]:
     return _pick(('linear_probe', 'lora', 'kora_block', 'kora_flow_d4', 'kora_flow_d4_published'), r)
 
 def standard_methods(r:int=8) -> list[MethodSpec]:
-    "The standard scale's methods: the quick ones and LoRA's LP-FT variant"
-    return quick_methods(r) + _pick(('lora_lpft',), r)
+    "The standard scale's methods: the quick ones, LoRA's LP-FT variant and both AdapterFusion variants"
+    return quick_methods(r) + _pick(('lora_lpft', 'adapter_fusion', 'adapter_fusion_others'), r)
 
 # %% ../nbs/09_reproduce.ipynb #e16d447f
 @dataclass
@@ -780,6 +781,19 @@ def metric_by_method(rows:list, experiment:str, metric:str, **where) -> dict:
             out.setdefault(r['method'], []).append(r['metrics'][metric])
     return out
 
+# %% ../nbs/09_reproduce.ipynb #44b10d2d
+METHOD_NAMES = dict(linear_probe='linear probe (frozen backbone)', lora='LoRA', lora_lpft='LoRA with a probe-started head',
+                    adapter_fusion='AdapterFusion (with a CIFAR-100 source)',
+                    adapter_fusion_others='AdapterFusion (other tasks only)',
+                    kora_block='KoRA CompositionBlock', kan_lora='KAN-LoRA')
+
+def method_name(label:str # a method label of the results, e.g. 'kora_flow_d4_published'
+               ) -> str:
+    "A readable name for tables and prose: 'kora_flow_d4_published' -> 'KoRA Φ/Ψ flow (d=4), as published'"
+    if m := re.fullmatch(r'kora_flow_d(\d+)(_published)?', label):
+        return f"KoRA Φ/Ψ flow (d={m[1]})" + (', as published' if m[2] else '')
+    return METHOD_NAMES.get(label, label)
+
 # %% ../nbs/09_reproduce.ipynb #62fa029d
 def plot_seeds(values:dict, # {method: [value of each seed]}
                ax=None, ylabel:str='', title:str='',
@@ -823,7 +837,7 @@ def headline_table(rows:list, n_boot:int=10_000, stale:tuple=()) -> str:
     for m, v in spec.items():
         c = vs_lora.get(m)
         d = f"{100 * c['diff']:+.1f} ({100 * c['lo']:+.1f}, {100 * c['hi']:+.1f})" if c else ''
-        cells = [m, _pub('cifar100_specialization', m, 'accuracy'), 'stale' if m in stale else _pct(v), d,
+        cells = [method_name(m), _pub('cifar100_specialization', m, 'accuracy'), 'stale' if m in stale else _pct(v), d,
                  verdict(c) if c else '', _pub('tiny_imagenet_transfer', m, 'accuracy'),
                  _pct(replay[m]) if m in replay else '', _pct(probe[m]) if m in probe else '']
         lines.append('| ' + ' | '.join(cells) + ' |')
@@ -849,6 +863,29 @@ def conclusion(rows:list, n_boot:int=10_000, stale:tuple=()) -> str:
         parts += [f'- Tiny ImageNet {v} probe, {describe(c)}'
                   for c in comparisons(rows, 'transfer_probe', 'linear_probe', v, n_boot, stale)]
     return '\n'.join(parts)
+
+# %% ../nbs/09_reproduce.ipynb #19a32efc
+def _versus(verdict_:str, ref:str) -> str:
+    return f'no detectable difference from {ref}' if verdict_ == 'no detectable difference' else f'{verdict_} than {ref}'
+
+def plain_summary(rows:list, n_boot:int=10_000, stale:tuple=()) -> str:
+    "Plain-language bullets for the index: CIFAR-100 accuracy and verdict against LoRA, and the largest transfer probe"
+    acc = {m: 100 * np.mean(v) for m, v in metric_by_method(rows, 'cifar100_specialization', 'accuracy').items()
+           if m not in stale}
+    vs = {c['method']: verdict(c) for c in comparisons(rows, 'cifar100_specialization', 'lora', n_boot=n_boot,
+                                                       stale=stale)}
+    others = '; '.join(f"{method_name(m)} {a:.1f}% ({_versus(vs[m], 'LoRA')})" for m, a in acc.items() if m in vs)
+    lines = [f"- **CIFAR-100.** LoRA reaches {acc['lora']:.1f}%; {others}."] if 'lora' in acc else []
+    if kora := [m for m in vs if m.startswith('kora')]:
+        better = [method_name(m) for m in kora if vs[m] == 'better']
+        lines.append('- ' + ('KoRA variants better than LoRA: ' + ', '.join(better) + '.' if better
+                             else 'No KoRA variant beats LoRA on CIFAR-100.'))
+    if shots := _shots(rows):
+        cs = comparisons(rows, 'transfer_probe', 'linear_probe', shots[-1], n_boot, stale)
+        parts = [f"{method_name(c['method'])} {_versus(verdict(c), 'the untouched backbone')}" for c in cs]
+        lines.append(f"- **Transfer to Tiny ImageNet** (a converged probe on each tuned model's frozen features, "
+                     f"{shots[-1].split('-')[0]} images per class): " + '; '.join(parts) + '.')
+    return '\n'.join(lines)
 
 # %% ../nbs/09_reproduce.ipynb #e85eba5f
 def _table(comparisons:list) -> str:

@@ -14,9 +14,10 @@ def _cfg():
     return get_config()
 
 # %% auto #0
-__all__ = ['COLAB_BADGE', 'SITE_CSS', 'CHROMIUM_FLAGS', 'flowchart', 'page_notebook', 'pandoc_id', 'processed', 'readme_markdown',
-           'kora_nb_readme', 'colab_url', 'ColabBadge', 'site_pages', 'process_notebooks', 'badge_svg', 'mathjax_file',
-           'build_site', 'link_problems', 'browser_problems', 'chapter_problems', 'kora_nb_docs']
+__all__ = ['COLAB_BADGE', 'SITE_CSS', 'CHROMIUM_FLAGS', 'MACHINE_PATH', 'RAW_MARKDOWN', 'flowchart', 'page_notebook', 'pandoc_id',
+           'processed', 'readme_markdown', 'kora_nb_readme', 'colab_url', 'ColabBadge', 'site_pages',
+           'process_notebooks', 'badge_svg', 'mathjax_file', 'build_site', 'link_problems', 'browser_problems',
+           'chapter_problems', 'kora_nb_docs']
 
 # %% ../../nbs/91_docs.ipynb #1d80017f
 _STYLES = {'frozen': dict(fc='#e8e8e8', ec='#888'), 'train': dict(fc='#ffd8a8', ec='#e8590c'),
@@ -467,6 +468,9 @@ def _mixes_imports(src:str) -> bool:
     return (any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in nodes)
             and any(isinstance(n, (ast.Expr, ast.Assign)) for n in nodes))
 
+MACHINE_PATH = r'(?<![\w.~])(/home/|/root/|/Users/|/tmp/|/work/|/mnt/|/var/folders/|[A-Z]:\\Users\\)'
+RAW_MARKDOWN = r'^\|[-: |]+\|\s*$|\*\*\w[^*\n]*\*\*'   # a table's separator line, or **bold**
+
 def chapter_problems(nb_path:str|Path, max_lines:int=40) -> list:
     "What keeps the notebook at `nb_path` from reading as a chapter (empty when nothing does)"
     nb = json.loads(Path(nb_path).read_text())
@@ -474,6 +478,7 @@ def chapter_problems(nb_path:str|Path, max_lines:int=40) -> list:
     outs = list(_outputs(nb))
     texts = [_text(o.get('text', ''))
              + ''.join(_text(v) for k, v in o.get('data', {}).items() if k.startswith('text/')) for o in outs]
+    plain = [_text(o.get('text', '')) + _text(o.get('data', {}).get('text/plain', '')) for o in outs]
     checks = {'no one-line summary (> ...) under the title': re.search(r'^# .+\n+> \S', md, flags=re.M),
               'no math': re.search(r'\$[^$\n]+\$', md),
               'no figure': any(k.startswith('image/') for o in outs for k in o.get('data', {})) or '![' in md,
@@ -485,7 +490,10 @@ def chapter_problems(nb_path:str|Path, max_lines:int=40) -> list:
               f'an output longer than {max_lines} lines':
                   not any(len(_text(o.get('text', '')).splitlines()) > max_lines for o in outs),
               'a cell mixes imports with other code (the docs build would run it)':
-                  not any(c['cell_type'] == 'code' and _mixes_imports(_text(c['source'])) for c in nb['cells'])}
+                  not any(c['cell_type'] == 'code' and _mixes_imports(_text(c['source'])) for c in nb['cells']),
+              'a machine path in the outputs': not any(re.search(MACHINE_PATH, t) for t in texts),
+              'markdown printed as plain text in the outputs (display it with `Markdown`)':
+                  not any(re.search(RAW_MARKDOWN, t, flags=re.M) for t in plain)}
     return [msg for msg, ok in checks.items() if not ok]
 
 # %% ../../nbs/91_docs.ipynb #4c236ee0
