@@ -254,7 +254,8 @@ letter-spacing: 0.05em; color: #666; }
 border-top: 1px solid #ddd; }
 .kora-footer a { text-decoration: none; }
 .jp-RenderedHTMLCommon table { font-size: 0.85rem; }
-.jp-RenderedHTMLCommon td { white-space: nowrap; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal; overflow-wrap: break-word; }
+.jp-RenderedHTMLCommon pre, .jp-InputArea pre { white-space: pre-wrap; overflow-wrap: break-word; }
 .jp-OutputArea-output img { max-width: 100%; height: auto; }
 .jp-OutputArea-output, .jp-RenderedMarkdown { overflow-x: auto; }   /* wide tables scroll instead of being cut */
 .jp-InputPrompt, .jp-OutputPrompt { display: none; }
@@ -471,6 +472,12 @@ def _mixes_imports(src:str) -> bool:
 MACHINE_PATH = r'(?<![\w.~])(/home/|/root/|/Users/|/tmp/|/work/|/mnt/|/var/folders/|[A-Z]:\\Users\\)'
 RAW_MARKDOWN = r'^\|[-: |]+\|\s*$|\*\*\w[^*\n]*\*\*'   # a table's separator line, or **bold**
 
+def _broken_tables(md:str) -> bool:
+    "Does this markdown have a table the site's renderer does not render (e.g. a `|` inside backticks)?"
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+    seps = len(re.findall(r'^\|[-: |]+\|\s*$', md, flags=re.M))
+    return seps > 0 and markdown2html_mistune(md).count('<table') < seps
+
 def chapter_problems(nb_path:str|Path, max_lines:int=40) -> list:
     "What keeps the notebook at `nb_path` from reading as a chapter (empty when nothing does)"
     nb = json.loads(Path(nb_path).read_text())
@@ -493,7 +500,9 @@ def chapter_problems(nb_path:str|Path, max_lines:int=40) -> list:
                   not any(c['cell_type'] == 'code' and _mixes_imports(_text(c['source'])) for c in nb['cells']),
               'a machine path in the outputs': not any(re.search(MACHINE_PATH, t) for t in texts),
               'markdown printed as plain text in the outputs (display it with `Markdown`)':
-                  not any(re.search(RAW_MARKDOWN, t, flags=re.M) for t in plain)}
+                  not any(re.search(RAW_MARKDOWN, t, flags=re.M) for t in plain),
+              'a markdown table that does not render (a `|` inside backticks?)':
+                  not any(c['cell_type'] == 'markdown' and _broken_tables(_text(c['source'])) for c in nb['cells'])}
     return [msg for msg, ok in checks.items() if not ok]
 
 # %% ../../nbs/91_docs.ipynb #4c236ee0
