@@ -469,7 +469,7 @@ def _mixes_imports(src:str) -> bool:
     return (any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in nodes)
             and any(isinstance(n, (ast.Expr, ast.Assign)) for n in nodes))
 
-MACHINE_PATH = r'(?<![\w.~])(/home/|/root/|/Users/|/tmp/|/work/|/mnt/|/var/folders/|[A-Z]:\\Users\\)'
+MACHINE_PATH = r'(?<![\w.~])/(home|root|Users|tmp|work|mnt|var/folders)/|[A-Z]:\\Users\\'
 RAW_MARKDOWN = r'^\|[-: |]+\|\s*$|\*\*\w[^*\n]*\*\*'   # a table's separator line, or **bold**
 
 def _broken_tables(md:str) -> bool:
