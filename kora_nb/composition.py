@@ -8,8 +8,8 @@ import math, re
 
 import torch, torch.nn as nn
 from fastcore.basics import patch
-from .core import *
-from .lora import LoRALinear, remove_layers
+from .protocol import SwapIn, check_choice, check_positive, check_prob, match_modules
+from .lora import LoRALinear, nest_lora_names
 
 # %% auto #0
 __all__ = ['GATE_SHAPES', 'GATE_MODES', 'BLOCK_QKV', 'composition_mlp', 'CompositionLinear', 'KoRABlock']
@@ -31,7 +31,7 @@ def composition_mlp(d:int, # width of q, k and v
     return nn.Sequential(*layers)
 
 # %% ../nbs/02_composition.ipynb #5fa8705d
-class CompositionLinear(LoRALinear):
+class CompositionLinear(nn.Module):
     "A fused qkv projection whose q/k/v low-rank updates are composed by an MLP, gated into v (KoRA CompositionBlock)"
     def __init__(self, base_layer:nn.Linear, # the block's fused qkv projection, d -> 3d
                  num_heads:int, # attention heads of the block (for `gate='head'`)
@@ -44,7 +44,7 @@ class CompositionLinear(LoRALinear):
                  dropout:float=0., # dropout on the adapter input
                  gate_mode:str='learned', # gate ablation: 'learned' (0-init), 'fixed' (=1), 'none' (MLP output 0-init)
                 ):
-        super().__init__(base_layer, r=r, alpha=alpha, dropout=dropout, qkv='qkv')
+        super().__init__()
         d = base_layer.in_features
         check_positive('hidden', hidden, integer=True); check_choice('gate', gate, GATE_SHAPES)
         check_choice('gate_mode', gate_mode, GATE_MODES)
@@ -54,8 +54,9 @@ class CompositionLinear(LoRALinear):
             raise ValueError(f"base_layer must be a fused qkv projection d -> 3d, got {d} -> {base_layer.out_features}")
         check_positive('num_heads', num_heads, integer=True)
         if d % num_heads: raise ValueError(f"num_heads={num_heads} does not divide the width {d}")
+        self.lora = LoRALinear(base_layer, r=r, alpha=alpha, dropout=dropout, qkv='qkv')   # δ_q, δ_k, δ_v
         # non-zero: see "why it never learns"
-        with torch.no_grad(): self.lora_B.uniform_(-1 / math.sqrt(r), 1 / math.sqrt(r))
+        with torch.no_grad(): self.lora.lora_B.uniform_(-1 / math.sqrt(r), 1 / math.sqrt(r))
         self.mlp = composition_mlp(d, hidden, depth).to(device=base_layer.weight.device)
         n_gate = {'scalar': 1, 'channel': d, 'head': num_heads}[gate]
         if gate_mode == 'learned': self.gate = nn.Parameter(torch.zeros(n_gate, device=base_layer.weight.device))
@@ -64,9 +65,13 @@ class CompositionLinear(LoRALinear):
         self.gate_qk = nn.Parameter(torch.zeros(2, n_gate, device=base_layer.weight.device)) if direct_qk else None
         self.gate_kind, self.gate_mode, self.num_heads = gate, gate_mode, num_heads
 
+    @property
+    def base_layer(self) -> nn.Linear:
+        "The wrapped qkv projection (held by the LoRA part)"
+        return self.lora.base_layer
+
     def extra_repr(self):
-        return (super().extra_repr() + f", gate={self.gate_kind!r}, gate_mode={self.gate_mode!r}, "
-                f"direct_qk={self.gate_qk is not None}")
+        return f"gate={self.gate_kind!r}, gate_mode={self.gate_mode!r}, direct_qk={self.gate_qk is not None}"
 
 # %% ../nbs/02_composition.ipynb #234df17a
 @patch
@@ -81,7 +86,7 @@ def forward(self:CompositionLinear, x:torch.Tensor) -> torch.Tensor:
     "[q; k; v] of the base projection, plus g⊙MLP([δ_q; δ_k; δ_v]) on v (and the gated δ_q, δ_k with `direct_qk`)"
     res = self.base_layer(x)
     d = res.shape[-1] // 3
-    deltas = self.lora_delta(x)                                             # (..., 3d) = [δ_q; δ_k; δ_v]
+    deltas = self.lora.lora_delta(x)                                        # (..., 3d) = [δ_q; δ_k; δ_v]
     v = res[..., 2 * d:] + (self.mlp(deltas) * self._expand(self.gate)).to(res.dtype)
     qk = res[..., :2 * d]
     if self.gate_qk is not None:
@@ -93,22 +98,11 @@ def forward(self:CompositionLinear, x:torch.Tensor) -> torch.Tensor:
 _BLOCK_WHY = ("δ_comp = MLP([δ_q; δ_k; δ_v]) is a non-linear function of each token, "
               "so no fixed weight matrix reproduces it")
 
-@patch
-def merge(self:CompositionLinear):
-    "Refused with `MergeError`: the composed update is not a weight matrix"
-    raise MergeError(f"a CompositionBlock cannot be merged: {_BLOCK_WHY}")
-
-# %% ../nbs/02_composition.ipynb #cc6a97b8
-@patch
-def unmerge(self:CompositionLinear):
-    "Refused with `MergeError`, like `merge`"
-    raise MergeError(f"a CompositionBlock cannot be merged: {_BLOCK_WHY}")
-
 # %% ../nbs/02_composition.ipynb #91c48e81
 BLOCK_QKV = r'(.*\.)?blocks\.\d+\.attn\.qkv'   # the fused qkv of every transformer block, in every stage
 
-def _attention_qkv(model:nn.Module, blocks) -> list[tuple[str, nn.Linear, int]]:
-    "(name, fused qkv layer, number of heads) of the attention blocks selected by `blocks` (indices over all blocks)"
+def _attention_qkv(model:nn.Module, blocks) -> list[tuple[str, nn.Linear]]:
+    "(name, fused qkv layer) of the attention blocks selected by `blocks` (indices over all blocks)"
     names = [n for n, m in model.named_modules() if re.fullmatch(BLOCK_QKV, n) and isinstance(m, nn.Linear)]
     if not names:
         raise ValueError(f"method='kora_block' needs a transformer whose blocks (`blocks.<i>`) have a fused attention "
@@ -121,13 +115,12 @@ def _attention_qkv(model:nn.Module, blocks) -> list[tuple[str, nn.Linear, int]]:
     bad = [i for i in idx if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n]
     if bad or not idx or len(set(idx)) != len(idx):
         raise ValueError(f"blocks={blocks!r} must be distinct block indices in 0..{n - 1}")
-    hits = match_modules(model, '|'.join(re.escape(names[i]) for i in idx))
-    return [(name, m, model.get_submodule(name.rpartition('.')[0]).num_heads) for name, m in hits]
+    return match_modules(model, '|'.join(re.escape(names[i]) for i in idx))
 
 # %% ../nbs/02_composition.ipynb #ad110869
-class KoRABlock(AdapterMethod):
+class KoRABlock(SwapIn):
     "KoRA CompositionBlock: per attention block, q/k/v LoRA updates composed by an MLP and gated into the values"
-    name, mergeable, merge_blocker = 'kora_block', False, _BLOCK_WHY
+    name, mergeable, merge_blocker, layer_class = 'kora_block', False, _BLOCK_WHY, CompositionLinear
     def __init__(self, r:int=8, # rank of each of the q, k, v adapters
                  alpha:float|None=None, # adapter scale numerator (s = alpha/r); None: alpha = r
                  hidden:int=32, # MLP hidden width
@@ -151,11 +144,13 @@ class KoRABlock(AdapterMethod):
                              gate_mode=check_choice('gate_mode', gate_mode, GATE_MODES))
         self.blocks = blocks
 
-    def inject(self, model):
-        layers = [(n, CompositionLinear(m, num_heads=h, **self.layer_kw))
-                  for n, m, h in _attention_qkv(model, self.blocks)]
-        for n, layer in layers: swap_in(model, n, layer)
+    def targets(self, model): return _attention_qkv(model, self.blocks)
 
-    def remove(self, model): remove_layers(model, CompositionLinear)
+    def wrap(self, model, name, layer, index):
+        heads = model.get_submodule(name.rpartition('.')[0]).num_heads           # of the attention that owns `layer`
+        return CompositionLinear(layer, num_heads=heads, **self.layer_kw)
 
-    def gates(self, model): return {n: m.gate for n, m in model.named_modules() if isinstance(m, CompositionLinear)}
+    def gates(self, model): return {n: m.gate for n, m in self.layers(model)}
+
+    def saved_names(self, tensors, format_version):   # before format 3 the layer was itself a LoRA layer
+        return nest_lora_names(tensors) if format_version < 3 else tensors

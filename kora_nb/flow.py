@@ -7,9 +7,9 @@ from __future__ import annotations
 import inspect, math, re, threading
 import torch, torch.nn as nn
 from fastcore.basics import patch
-from .core import *
+from .protocol import NameTable, SwapIn, check_choice, check_positive, check_prob, match_modules
 import torch.nn.functional as F
-from .lora import LoRALinear, BLOCK_TARGETS, add_update, remove_layers
+from .lora import LoRALinear, BLOCK_TARGETS, add_update, nest_lora_names
 
 # %% auto #0
 __all__ = ['POOLS', 'COMPOSER_TABLE', 'COMPOSERS', 'pool_tokens', 'flow_calls', 'hand_over', 'FlowLinear', 'register_composer',
@@ -41,8 +41,8 @@ def hand_over(layer:nn.Module, pooled:torch.Tensor):
     "Give `pooled` to the innermost flow call running in this thread, under the layer's index (outside one: dropped)"
     if calls := flow_calls(): calls[-1][layer.index] = (layer, pooled)
 
-class FlowLinear(LoRALinear):
-    "A LoRA layer that also hands its token-pooled update (as h̄ = pool(s·A·x); the update is B·h̄) to the Φ/Ψ flow"
+class FlowLinear(nn.Module):
+    "A layer with a LoRA update that also hands the token-pooled update (as h̄ = pool(s·A·x)) to the Φ/Ψ flow"
     def __init__(self, base_layer:nn.Linear, # the frozen layer
                  r:int=8, # adapter rank
                  alpha:float=8, # adapter scale numerator, s = alpha/r
@@ -52,33 +52,31 @@ class FlowLinear(LoRALinear):
                  pool:str='mean', # how tokens are pooled for the flow: 'mean' or 'cls'
                  index:int=0, # the layer's position among the flow's adapted layers
                 ):
-        super().__init__(base_layer, r=r, alpha=alpha, dropout=dropout)
+        super().__init__()
+        self.lora = LoRALinear(base_layer, r=r, alpha=alpha, dropout=dropout)     # the update B·s·A·x
         self.apply_update, self.detach_input, self.pool = apply_update, detach_input, check_choice('pool', pool, POOLS)
         self.index = index
 
+    @property
+    def base_layer(self) -> nn.Linear:
+        "The wrapped layer (held by the LoRA part)"
+        return self.lora.base_layer
+
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         "The base output (plus the update when `apply_update`); hands h̄ = pool(s·A·x) to the flow call running"
-        xa = x.detach() if self.detach_input else x
-        if not self.apply_update: out, pooled = self.base_layer(x), self.lora_hidden(pool_tokens(xa, self.pool))
+        lora, xa = self.lora, x.detach() if self.detach_input else x
+        if not self.apply_update: out, pooled = self.base_layer(x), lora.lora_hidden(pool_tokens(xa, self.pool))
         else:
-            if self.detach_input: h = self.lora_hidden(xa); out = add_update(self.base_layer(x), h, self.lora_B[0])
-            else: out, h = self.forward_hidden(x)                    # LoRA's forward, handing over h = s·Ax
+            if self.detach_input: h = lora.lora_hidden(xa); out = add_update(self.base_layer(x), h, lora.lora_B[0])
+            else: out, h = lora.forward_hidden(x)                    # LoRA's forward, handing over h = s·Ax
             pooled = pool_tokens(h, self.pool)
         hand_over(self, pooled)
         return out
 
-    def merge(self):
-        "Refused with `MergeError`: the flow's output is not a weight update"
-        raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
-
-    def unmerge(self):
-        "Refused with `MergeError`, like `merge`"
-        raise MergeError(f"a kora_flow layer cannot be merged: {_FLOW_WHY}")
-
 # %% ../nbs/03_flow.ipynb #fb68cbfd
 COMPOSER_TABLE = {'mlp': ('kora_nb.flow', 'RecursiveComposer'),          # name: (module, factory) of the library's
                   'attention': ('kora_nb.flow', 'AttentionComposer'),
-                  'kan': ('kora_nb.kan', 'kan_composer')}
+                  'kan': ('kora_nb.kan_lora', 'kan_composer')}
 COMPOSERS = NameTable('composer', COMPOSER_TABLE)
 
 def register_composer(name:str, # the value of `composer=` that selects it
@@ -181,9 +179,9 @@ def _check_published(published, apply_to_backbone, residual, flow_alpha, pool, c
     return False, False
 
 # %% ../nbs/03_flow.ipynb #1b105efe
-class KoRAFlow(AdapterMethod):
+class KoRAFlow(SwapIn):
     "KoRA Φ/Ψ flow: LoRA updates of all adapted layers composed across depth and added to the CLS features"
-    name, mergeable, merge_blocker = 'kora_flow', False, _FLOW_WHY
+    name, mergeable, merge_blocker, layer_class = 'kora_flow', False, _FLOW_WHY, FlowLinear
     def __init__(self, r:int=8, # rank of each adapter
                  alpha:float|None=None, # adapter scale numerator (s = alpha/r); None: alpha = r
                  d_comp:int=4, # width of the composed states
@@ -217,9 +215,13 @@ class KoRAFlow(AdapterMethod):
         self.d_comp, self.flow_alpha, self.published, self.target_modules = (
             d_comp, flow_alpha, bool(published), target_modules)
 
+    def saved_names(self, tensors, format_version):   # before format 3 the layer was itself a LoRA layer
+        return nest_lora_names(tensors) if format_version < 3 else tensors
+
 # %% ../nbs/03_flow.ipynb #e89d1fc1
 @patch
-def inject(self:KoRAFlow, model:nn.Module):
+def targets(self:KoRAFlow, model:nn.Module) -> list:
+    "The adapted layers, after checking that `model` is a timm transformer the flow can read"
     if not (hasattr(model, 'forward_features') and hasattr(model, 'forward_head')
             and any(re.fullmatch(r'(.*\.)?blocks\.\d+', n) for n, _ in model.named_modules())):
         raise ValueError(f"method='kora_flow' needs a timm transformer (modules `blocks.<i>`, forward_features, "
@@ -227,22 +229,23 @@ def inject(self:KoRAFlow, model:nn.Module):
                          "naming its linear layers")
     if self.layer_kw['pool'] == 'cls' and getattr(model, 'cls_token', None) is None:
         raise ValueError(f"pool='cls' pools the class token, but {type(model).__name__} has none; use pool='mean'")
-    hits = match_modules(model, self.target_modules, method=self.name)
-    dev = hits[0][1].weight.device
-    layers = [(n, FlowLinear(m, index=i, **self.layer_kw)) for i, (n, m) in enumerate(hits)]
-    composer = self.make_composer(len(layers), self.d_comp, residual=self.residual, **self.composer_options)
-    self.proj = nn.ModuleList(nn.Linear(m.out_features, self.d_comp) for _, m in hits).to(dev)
+    return match_modules(model, self.target_modules, method=self.name)
+
+@patch
+def wrap(self:KoRAFlow, model:nn.Module, name:str, layer:nn.Module, index:int) -> FlowLinear:
+    return FlowLinear(layer, index=index, **self.layer_kw)
+
+@patch
+def build(self:KoRAFlow, model:nn.Module, targets:list):
+    "The projections to d_comp, the composer Φ/Ψ and Proj_final"
+    dev = targets[0][1].weight.device
+    composer = self.make_composer(len(targets), self.d_comp, residual=self.residual, **self.composer_options)
+    self.proj = nn.ModuleList(nn.Linear(m.out_features, self.d_comp) for _, m in targets).to(dev)
     self.composer = composer.to(dev)
     self.proj_final = nn.Linear(self.d_comp, model.num_features).to(dev)
     # created after the optimizer in the published code
     if self.published: self.proj_final.requires_grad_(False)
     else: nn.init.zeros_(self.proj_final.weight); nn.init.zeros_(self.proj_final.bias)
-    for n, layer in layers: swap_in(model, n, layer)
-
-# %% ../nbs/03_flow.ipynb #0189869b
-@patch
-def remove(self:KoRAFlow, model:nn.Module):
-    remove_layers(model, FlowLinear)
 
 # %% ../nbs/03_flow.ipynb #9d89ea29
 def _per_image(h:torch.Tensor, batch:int) -> torch.Tensor:
@@ -266,7 +269,7 @@ def _project(self:KoRAFlow, call:dict, # {index: (layer, h̄)}, what the layers 
     parts, order = [], []
     for idx in groups.values():
         PB = torch.bmm(torch.stack([self.proj[i].weight for i in idx]),
-                       torch.stack([layers[i].lora_B[0] for i in idx]))                       # (n, d_comp, r)
+                       torch.stack([layers[i].lora.lora_B[0] for i in idx]))                  # (n, d_comp, r)
         H = torch.stack([_per_image(pooled[i], batch) for i in idx])                          # (n, batch, r)
         bias = torch.stack([self.proj[i].bias for i in idx]).unsqueeze(1)                     # (n, 1, d_comp)
         parts.append(torch.baddbmm(bias, H.to(PB.dtype), PB.transpose(1, 2))); order += idx

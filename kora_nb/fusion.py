@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import torch, torch.nn as nn
-from .core import *
+from .protocol import SwapIn, check_positive, check_prob
+from .core import model_signature, read_adapter
 
 # %% auto #0
 __all__ = ['BottleneckAdapter', 'BottleneckMLP', 'Bottleneck', 'Fusion', 'FusedMLP', 'AdapterFusion']
@@ -39,7 +40,7 @@ class BottleneckMLP(nn.Module):
 
 # %% ../nbs/08_fusion.ipynb #592c8efe
 def _block_mlps(model, blocks):
-    "(name, mlp, width) of the chosen blocks' MLPs"
+    "(name, mlp) of the chosen blocks' MLPs"
     if not hasattr(model, 'blocks'):
         raise ValueError(f"method='bottleneck' (and 'adapter_fusion') adds an adapter after each "
                          f"`model.blocks[i].mlp` of a plain ViT; {type(model).__name__} has no `blocks`. "
@@ -49,25 +50,21 @@ def _block_mlps(model, blocks):
     if (not idx or any(isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n for i in idx)
             or len(set(idx)) != len(idx)):
         raise ValueError(f"blocks={blocks!r} must be distinct block indices in 0..{n - 1}")
-    return [(f'blocks.{i}.mlp', model.blocks[i].mlp, model.embed_dim) for i in idx]
-
-def _unwrap_mlps(model, cls):
-    for n, m in [(n, m) for n, m in model.named_modules() if isinstance(m, cls)]: set_module(model, n, m.base_layer)
+    return [(f'blocks.{i}.mlp', model.blocks[i].mlp) for i in idx]
 
 # %% ../nbs/08_fusion.ipynb #38fffa3b
-class Bottleneck(AdapterMethod):
+class Bottleneck(SwapIn):
     "Bottleneck adapters (Houlsby et al. 2019) after the MLP of each block (Pfeiffer's placement)"
-    name, merge_blocker = 'bottleneck', 'W_up·ReLU(W_down·m) is non-linear in the MLP output'
+    name, layer_class = 'bottleneck', BottleneckMLP
+    merge_blocker = 'W_up·ReLU(W_down·m) is non-linear in the MLP output'
     def __init__(self, reduction_factor:int=16, # bottleneck width = width // reduction_factor
                  blocks:list|None=None, # blocks to adapt (None: all)
                 ):
         super().__init__()
         self.reduction_factor, self.blocks = check_positive('reduction_factor', reduction_factor, integer=True), blocks
-    def inject(self, model):
-        layers = [(n, BottleneckMLP(m, BottleneckAdapter(d, self.reduction_factor)))
-                  for n, m, d in _block_mlps(model, self.blocks)]
-        for n, layer in layers: set_module(model, n, layer)
-    def remove(self, model): _unwrap_mlps(model, BottleneckMLP)
+    def targets(self, model): return _block_mlps(model, self.blocks)
+    def wrap(self, model, name, mlp, index):
+        return BottleneckMLP(mlp, BottleneckAdapter(model.embed_dim, self.reduction_factor))
 
 # %% ../nbs/08_fusion.ipynb #ba257804
 class Fusion(nn.Module):
@@ -105,19 +102,27 @@ class FusedMLP(nn.Module):
         return self.fusion(m, torch.stack([a(m) for a in self.adapters], -2))
 
 # %% ../nbs/08_fusion.ipynb #f076f270
-def _source_adapters(paths, model):
-    "Per source folder: {mlp name: BottleneckMLP state} after checking it is a bottleneck adapter of this architecture"
-    sources, now = [], model_signature(model)
+def _read_sources(paths) -> list[tuple[Path, dict, dict]]:
+    "(folder, config, tensors) of each saved source adapter, after checking that it is a bottleneck adapter"
+    sources = []
     for p in map(Path, paths):
         cfg, tensors = read_adapter(p)                                   # format, fields and checksum checked
         if cfg['method'] != 'bottleneck':
             raise ValueError(f"source {p} is a {cfg['method']!r} adapter; AdapterFusion fuses 'bottleneck' adapters")
+        sources.append((p, cfg, tensors))
+    return sources
+
+def _check_sources(sources, model) -> list|None:
+    "The blocks every source adapts, after checking that all were trained on `model`'s architecture"
+    now = model_signature(model)
+    for p, cfg, _ in sources:
         if diff := {k: (cfg['model'].get(k), v) for k, v in now.items()
                     if k != 'num_classes' and cfg['model'].get(k) != v}:   # heads may differ
             raise ValueError(f"source {p} was trained on another backbone: "
                              + ', '.join(f"{k} {a!r}, not {b!r}" for k, (a, b) in diff.items()))
-        sources.append((cfg['options'], tensors))
-    return sources
+    blocks = [cfg['options'].get('blocks') for _, cfg, _ in sources]
+    if any(b != blocks[0] for b in blocks): raise ValueError(f"the source adapters adapt different blocks: {blocks}")
+    return blocks[0]
 
 def _frozen_adapter(mlp, d, name, opts, sd):
     "A BottleneckAdapter holding a source's saved weights for block `name`, frozen; every weight must be there"
@@ -128,9 +133,10 @@ def _frozen_adapter(mlp, d, name, opts, sd):
         for k, key in keys.items(): a.get_parameter(k).copy_(sd[key])
     return a.requires_grad_(False)
 
-class AdapterFusion(AdapterMethod):
+class AdapterFusion(SwapIn):
     "AdapterFusion (Pfeiffer et al. 2021): frozen bottleneck adapters of source tasks, fused per block by attention"
-    name, merge_blocker = 'adapter_fusion', 'attention over adapter outputs is non-linear in the input'
+    name, layer_class = 'adapter_fusion', FusedMLP
+    merge_blocker = 'attention over adapter outputs is non-linear in the input'
     def __init__(self, sources:list, # folders of saved 'bottleneck' adapters (at least 2)
                  dropout:float=0.1, # dropout on the fusion scores
                  reg:float=0.01, # weight λ of Σ‖I − W_V‖²_F
@@ -140,18 +146,14 @@ class AdapterFusion(AdapterMethod):
                 or not all(isinstance(s, (str, Path)) for s in sources)):
             raise ValueError(f"sources={sources!r} must be a list of at least two saved bottleneck adapter folders")
         self.sources, self.dropout, self.reg = [str(s) for s in sources], check_prob('dropout', dropout), float(reg)
+        self.saved = _read_sources(self.sources)                          # read (and checked) before any model work
 
-    def inject(self, model):
-        srcs = _source_adapters(self.sources, model)
-        blocks = [o.get('blocks') for o, _ in srcs]
-        if any(b != blocks[0] for b in blocks):
-            raise ValueError(f"the source adapters adapt different blocks: {blocks}")
-        layers = [(n, FusedMLP(mlp, [_frozen_adapter(mlp, d, n, o, sd) for o, sd in srcs],
-                               Fusion(d, self.dropout).to(next(mlp.parameters()).device)))
-                  for n, mlp, d in _block_mlps(model, blocks[0])]
-        for n, layer in layers: set_module(model, n, layer)
+    def targets(self, model): return _block_mlps(model, _check_sources(self.saved, model))
 
-    def remove(self, model): _unwrap_mlps(model, FusedMLP)
+    def wrap(self, model, name, mlp, index):
+        d = model.embed_dim
+        adapters = [_frozen_adapter(mlp, d, name, cfg['options'], sd) for _, cfg, sd in self.saved]
+        return FusedMLP(mlp, adapters, Fusion(d, self.dropout).to(next(mlp.parameters()).device))
 
     def state_keys(self, wrapper):
         return super().state_keys(wrapper) + [n for n, _ in wrapper.named_parameters() if '.adapters.' in n]

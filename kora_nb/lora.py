@@ -4,17 +4,15 @@
 
 # %% ../nbs/01_lora.ipynb #8799c11a
 from __future__ import annotations
-import json, math, re
-from pathlib import Path
+import math, re
 
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
-from safetensors.torch import load_file, save_file
-from .core import *
+from .protocol import SwapIn, check_choice, check_positive, check_prob
 
 # %% auto #0
-__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'BLOCK_LINEARS', 'BLOCK_TARGETS', 'LoRALinear', 'add_update', 'lora_layers',
-           'remove_layers', 'LoRA']
+__all__ = ['QKV_PARTS', 'LORA_TARGETS', 'BLOCK_LINEARS', 'BLOCK_TARGETS', 'LoRALinear', 'add_update', 'nest_lora_names',
+           'lora_layers', 'LoRA', 'loraplus_splitter', 'dora_output']
 
 # %% ../nbs/01_lora.ipynb #6f14c5b1
 QKV_PARTS = 'qkv'
@@ -77,6 +75,14 @@ def lora_delta(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
     if len(B) == 1: return F.linear(h, B[0])
     return torch.einsum('...nr,nor->...no', h.unflatten(-1, (len(B), self.r)), B).flatten(-2)
 
+@patch
+def plain_forward(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
+    "The base layer's output plus the update in its rows: the one path that handles every case"
+    res = self.base_layer(x)
+    d = self.lora_delta(x).to(res.dtype)
+    return res + d if self.rows is None else res.index_add(-1, self.rows, d)
+
+# %% ../nbs/01_lora.ipynb #c5acabd4
 def add_update(res:torch.Tensor, # the base layer's output, (..., d_out)
                h:torch.Tensor, # s·A·x, (..., r)
                B:torch.Tensor, # (d_out, r)
@@ -132,12 +138,10 @@ def forward_hidden(self:LoRALinear, x:torch.Tensor) -> tuple:
 
 @patch
 def forward(self:LoRALinear, x:torch.Tensor) -> torch.Tensor:
-    "The base layer's output plus the update (the base output alone once merged)"
+    "The base layer's output plus the update (the base output alone once merged), by the fastest path that applies"
     if self.merged: return self.base_layer(x)
     if self.rows is None and len(self.lora_B) == 1: return self.forward_hidden(x)[0]   # one update of the whole output
-    res = self.base_layer(x)
-    d = self.lora_delta(x).to(res.dtype)
-    return res + d if self.rows is None else res.index_add(-1, self.rows, d)
+    return self.plain_forward(x)
 
 # %% ../nbs/01_lora.ipynb #a134cbcd
 @patch
@@ -178,15 +182,14 @@ def _pattern_value(pattern:dict|None, name:str, default):
         if re.match(rf"(.*\.)?({key})$", name): return v
     return default
 
+def nest_lora_names(tensors:dict) -> dict:
+    "Tensors named `<layer>.lora_A`/`.lora_B` (a layer that was a LoRA layer) renamed for one that holds it as `.lora`"
+    return {re.sub(r'\.(lora_[AB])$', r'.lora.\1', k): v for k, v in tensors.items()}
+
 def lora_layers(model:nn.Module) -> list[tuple[str, LoRALinear]]:
     "All `LoRALinear` layers of `model`, with their names"
     # by interface, not class identity
     return [(n, m) for n, m in model.named_modules() if isinstance(getattr(m, 'lora_A', None), nn.Parameter)]
-
-# %% ../nbs/01_lora.ipynb #f6ff8865
-def remove_layers(model:nn.Module, cls:type=LoRALinear):
-    "Put back the layer each `cls` wrapper of `model` wraps (its `base_layer`)"
-    for n in [n for n, m in model.named_modules() if isinstance(m, cls)]: swap_out(model, n)
 
 # %% ../nbs/01_lora.ipynb #0deff77d
 def _check_qkv(qkv):
@@ -202,9 +205,9 @@ def _check_pattern(name, pattern, integer):
     return pattern
 
 # %% ../nbs/01_lora.ipynb #a9588b67
-class LoRA(AdapterMethod):
+class LoRA(SwapIn):
     "LoRA (Hu et al. 2021) on the chosen linear layers of a frozen model"
-    name, mergeable = 'lora', True
+    name, mergeable, layer_class = 'lora', True, LoRALinear
     def __init__(self, r:int=8, # rank of each update
                  alpha:float|None=None, # scale numerator (s = alpha/r); `None` means alpha = r, i.e. s = 1
                  target_modules:str|list=BLOCK_TARGETS, # names/suffixes (list) or a full-match regex (str), as in peft
@@ -235,123 +238,41 @@ class LoRA(AdapterMethod):
                     dropout=self.dropout, init=self.init, rslora=self.rslora,
                     qkv=self.qkv if is_qkv and self.qkv != 'shared' else None)
 
-    def inject(self, model):
-        hits = match_modules(model, self.target_modules, method=self.name)
+    def targets(self, model):
+        hits = super().targets(model)
         if self.qkv != 'shared' and not any(n.rpartition('.')[2] == 'qkv' for n, _ in hits):
             raise ValueError(f"qkv={self.qkv!r} splits fused qkv layers, "
                              f"but target_modules={self.target_modules!r} matched none")
-        # build all first: errors leave the model intact
-        layers = [(n, LoRALinear(m, **self.layer_options(n))) for n, m in hits]
-        for n, layer in layers: swap_in(model, n, layer)
+        return hits
 
-    def remove(self, model): remove_layers(model, LoRALinear)
+    def wrap(self, model, name, layer, index): return LoRALinear(layer, **self.layer_options(name))
 
     def merge(self, model):
-        for _, m in lora_layers(model): m.merge()
+        for _, m in self.layers(model): m.merge()
         self.merged = True
 
     def unmerge(self, model):
-        for _, m in lora_layers(model): m.unmerge()
+        for _, m in self.layers(model): m.unmerge()
         self.merged = False
 
-# %% ../nbs/01_lora.ipynb #4cef486a
-@patch
-def peft_weights(self:LoRALinear) -> tuple[torch.Tensor, torch.Tensor]:
-    "This layer's update as one peft LoRA pair: A of shape (n·r, d_in), B of shape (d_out, n·r)"
-    A, B = self.lora_A.detach().float(), self.lora_B.detach().float()
-    n, d_out = len(A), self.base_layer.out_features
-    if self.rows is None and n == 1: return A[0], B[0]
-    Bp = torch.zeros(d_out, n * self.r, device=B.device)
-    rows = self.rows if self.rows is not None else torch.arange(d_out, device=B.device)
-    for i, rws in enumerate(rows.view(n, -1)): Bp[rws, i * self.r:(i + 1) * self.r] = B[i]
-    return A.flatten(0, 1), Bp
+# %% ../nbs/01_lora.ipynb #0b731e9a
+def loraplus_splitter(model:nn.Module) -> list[list[nn.Parameter]]:
+    "fastai splitter for LoRA+: [all other trainable parameters, the B factors (`lora_B`, `phi_out`)]"
+    fast = [p for n, p in model.named_parameters() if p.requires_grad and ('lora_B' in n or '.phi_out.' in n)]
+    ids = {id(p) for p in fast}
+    return [[p for p in model.parameters() if p.requires_grad and id(p) not in ids], fast]
 
-# %% ../nbs/01_lora.ipynb #72067e66
-def _head_names(model):
-    "The dotted names of the classifier head(s)"
-    names = {id(m): n for n, m in model.named_modules()}
-    return [names[id(h)] for h in head_modules(model)]
-
-def _require_peft():
-    try: import peft
-    except ImportError as e: raise ImportError("peft interop needs the peft package: pip install peft") from e
-    return peft
-
-@patch
-def export_peft(self:KoRA, path:str|Path, # folder to write
-                bias_separate:bool=False, # the model given to peft has `attn.qkv_bias_separate = True` (BEiT, EVA)
-               ) -> Path:
-    "Write this LoRA adapter in peft's format, so that `peft.PeftModel.from_pretrained(base_model, path)` rebuilds it"
-    if getattr(self, 'method', None) != 'lora':
-        raise TypeError(f"export_peft needs method='lora'; this wrapper uses {self.method!r}, "
-                        "which peft cannot represent")
-    peft = _require_peft()
-    unseen = [n for n, m in lora_layers(self.model) if getattr(m, '_kora_bias_separate', True) is False]
-    if unseen and not bias_separate:
-        raise ValueError(f"peft would load the adapters of {unseen[:2]} but never run them: their attention computes "
-                         "F.linear(x, qkv.weight, q/v bias) itself. Set attn.qkv_bias_separate = True on every block "
-                         "of the model you give peft (the same function, through qkv) and pass bias_separate=True")
-    ad, path = self.adapter, Path(path)
-    tensors, ranks, alphas, names = {}, {}, {}, []
-    for name, m in lora_layers(self.model):
-        A, B = m.peft_weights()
-        tensors[f"base_model.model.{name}.lora_A.weight"], tensors[f"base_model.model.{name}.lora_B.weight"] = A, B
-        r_p = A.shape[0]
-        alpha_p = m.scaling * (math.sqrt(r_p) if ad.rslora else r_p)
-        if r_p != ad.r: ranks[re.escape(name)] = r_p
-        if not math.isclose(alpha_p, ad.alpha): alphas[re.escape(name)] = alpha_p
-        names.append(name)
-    to_save = None
-    if self.train_head:
-        to_save = _head_names(self.model)
-        for hn in to_save:
-            for k, v in self.model.get_submodule(hn).state_dict().items():
-                tensors[f"base_model.model.{hn}.{k}"] = v.detach().float()
-    cfg = peft.LoraConfig(r=ad.r, lora_alpha=ad.alpha, target_modules=names, lora_dropout=ad.dropout,
-                          use_rslora=ad.rslora, rank_pattern=ranks, alpha_pattern=alphas, modules_to_save=to_save)
-    path.mkdir(parents=True, exist_ok=True)
-    cfg.save_pretrained(str(path))
-    tensors = {k: v.contiguous().cpu() for k, v in tensors.items()}
-    atomic_write(path/'adapter_model.safetensors', lambda f: save_file(tensors, f, metadata={'format': 'pt'}))
-    return path
-
-# %% ../nbs/01_lora.ipynb #9eaf98cf
-_PEFT_UNSUPPORTED = dict(use_dora=False, bias='none', lora_bias=False, fan_in_fan_out=False, layer_replication=None,
-                         exclude_modules=None, layers_to_transform=None, target_parameters=None,
-                         trainable_token_indices=None)
-
-def _read_peft(path:Path):
-    f = path/'adapter_config.json'
-    if not f.is_file(): raise FileNotFoundError(f"no adapter_config.json in {path}: not a peft adapter folder")
-    cfg = json.loads(f.read_text())
-    if cfg.get('peft_type') != 'LORA':
-        raise ValueError(f"{f} is a {cfg.get('peft_type')!r} adapter; only peft LoRA ('LORA') can be imported")
-    bad = {k: cfg[k] for k, ok in _PEFT_UNSUPPORTED.items() if cfg.get(k, ok) not in (ok, [], {})}
-    if bad: raise ValueError(f"{f} uses peft features kora_nb's LoRA cannot represent exactly: {bad}")
-    wf = path/'adapter_model.safetensors'
-    if not wf.is_file(): raise FileNotFoundError(f"no adapter_model.safetensors in {path}")
-    return cfg, load_file(str(wf))
-
-@patch(cls_method=True)
-def from_peft(cls:KoRA, model:nn.Module, # the base model the peft adapter was trained on
-              path:str|Path, # a folder written by peft's `save_pretrained`
-             ) -> KoRA:
-    "Wrap `model` with the peft LoRA adapter saved in `path` (exactly the same function)"
-    cfg, tensors = _read_peft(Path(path))
-    to_save = cfg.get('modules_to_save') or []
-    if to_save and to_save != _head_names(model):
-        raise ValueError(f"modules_to_save={to_save}: only the classifier head(s) {_head_names(model)} can be imported")
-    kora = cls(model, 'lora', train_head=bool(to_save), r=cfg['r'], alpha=cfg['lora_alpha'],
-               target_modules=cfg['target_modules'],
-               dropout=cfg.get('lora_dropout', 0.), rslora=cfg.get('use_rslora', False),
-               rank_pattern=cfg.get('rank_pattern') or None, alpha_pattern=cfg.get('alpha_pattern') or None)
-    ours = {}
-    for k, v in tensors.items():
-        k = 'model.' + k.removeprefix('base_model.model.')
-        for part in ('lora_A', 'lora_B'):
-            if k.endswith(f'.{part}.weight'): k, v = k.removesuffix('.weight'), v[None]
-        ours[k] = v
-    try: kora.load_tensors(ours, source=f"peft adapter {path}")
-    except BaseException:
-        kora.unwrap(merge=False); raise
-    return kora
+# %% ../nbs/01_lora.ipynb #7b269a0d
+def dora_output(res:torch.Tensor, # the base layer's output W₀x + b
+                delta:torch.Tensor, # the adapter's update Δ(x) (ΔWx for a linear adapter)
+                base_layer:nn.Linear, # the frozen layer (for W₀ and b)
+                delta_weight:torch.Tensor, # ΔW used in the norm, (d_out, d_in)
+                magnitude:torch.Tensor, # m, (d_out,)
+               ) -> torch.Tensor:
+    "DoRA: m ⊙ (W₀x + Δ(x)) / sg(‖W₀ + ΔW‖_row) + b"
+    norm = (base_layer.weight.float() + delta_weight.float()).norm(dim=1).detach()
+    scale = (magnitude / norm).to(res.dtype)
+    b = base_layer.bias
+    lin = res - b if b is not None else res
+    out = scale * (lin + delta.to(res.dtype))
+    return out + b if b is not None else out

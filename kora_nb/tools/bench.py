@@ -8,7 +8,8 @@ import contextlib, copy, io, statistics, time
 
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.script import call_parse
-from ..core import KoRA, create_vit
+from ..core import KoRA
+from ..backbone import create_vit
 from ..lora import LORA_TARGETS
 
 # %% auto #0

@@ -14,10 +14,10 @@ def _cfg():
     return get_config()
 
 # %% auto #0
-__all__ = ['COLAB_BADGE', 'SITE_CSS', 'CHROMIUM_FLAGS', 'MACHINE_PATH', 'RAW_MARKDOWN', 'flowchart', 'page_notebook', 'pandoc_id',
-           'processed', 'readme_markdown', 'kora_nb_readme', 'colab_url', 'ColabBadge', 'site_pages',
-           'process_notebooks', 'badge_svg', 'mathjax_file', 'build_site', 'link_problems', 'browser_problems',
-           'chapter_problems', 'kora_nb_docs']
+__all__ = ['COLAB_BADGE', 'SITE_CSS', 'SEARCH_JS', 'CHROMIUM_FLAGS', 'MACHINE_PATH', 'RAW_MARKDOWN', 'flowchart', 'page_notebook',
+           'pandoc_id', 'processed', 'readme_markdown', 'kora_nb_readme', 'colab_url', 'ColabBadge', 'is_check',
+           'FoldChecks', 'site_pages', 'process_notebooks', 'badge_svg', 'mathjax_file', 'search_entries',
+           'api_markdown', 'build_site', 'link_problems', 'browser_problems', 'chapter_problems', 'kora_nb_docs']
 
 # %% ../../nbs/91_docs.ipynb #1d80017f
 _STYLES = {'frozen': dict(fc='#e8e8e8', ec='#888'), 'train': dict(fc='#ffd8a8', ec='#e8590c'),
@@ -98,6 +98,9 @@ def page_notebook(nb:dict, # a processed notebook (nbdev's processors already ap
             if opts.get('output') == 'false': c['outputs'] = []
             if opts.get('echo') == 'false' or not c['source'].strip():
                 c['metadata'].setdefault('tags', []).append('remove_input')
+            if opts.get('code-fold') in ('true', 'show'):
+                c['metadata']['kora_fold'] = dict(open=opts['code-fold'] == 'show',
+                                                  summary=opts.get('code-summary', 'Code').strip('"'))
             for o in c['outputs']:
                 if 'text/markdown' in o.get('data', {}):
                     o['data']['text/markdown'] = _fix_markdown(_text(o['data']['text/markdown']), site_url)
@@ -179,6 +182,25 @@ class ColabBadge:
         at = 1 if self.nb.cells and self.nb.cells[0].cell_type == 'raw' else 0   # after the front matter
         self.nb.cells.insert(at, mk_cell(f"[![Open In Colab]({COLAB_BADGE})]({colab_url(name)})", 'markdown'))
 
+def is_check(src:str) -> bool:
+    "Is this code a check: it calls a `test_*` function or asserts, and defines, imports and exports nothing?"
+    import ast
+    opts, body = _directives(src)
+    if opts: return False
+    try: nodes = list(ast.walk(ast.parse(body)))
+    except SyntaxError: return False
+    defines = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)
+    checks = any(isinstance(n, ast.Assert) or (isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                                               and n.func.id.startswith('test_')) for n in nodes)
+    return checks and not any(isinstance(n, defines) for n in nodes)
+
+class FoldChecks:
+    "nbdev processor: a code cell that only checks is folded on the site (Quarto's `code-fold`); its output stays"
+    def __init__(self, nb): self.nb = nb
+    def __call__(self, cell):
+        if cell.cell_type == 'code' and not cell.directives_ and is_check(cell.source):
+            cell.source = f'#| code-fold: true\n#| code-summary: "Show the check"\n{cell.source}'
+
 # %% ../../nbs/91_docs.ipynb #1cc04e45
 def site_pages(nbs_path:str|Path) -> list:
     "(section, notebook) pairs of `sidebar.yml` in its (teaching) order; section is None at the top level"
@@ -213,15 +235,25 @@ _TEMPLATE = r"""{%- extends 'index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block html_head_js_mathjax -%}
-<script>window.MathJax = {tex: {inlineMath: [['$', '$'], ['\\(', '\\)']], processEscapes: true, packages: {'[-]': ['noundefined']}},
+<script>window.MathJax = {tex: {inlineMath: [['$', '$'], ['\\(', '\\)']], processEscapes: true,
+                               packages: {'[-]': ['noundefined']}},
                   svg: {fontCache: 'global'}};</script>
 <script defer src="{{ resources.mathjax_url }}"></script>
 {%- endblock html_head_js_mathjax -%}
-{%- block html_head_css -%}<link rel="stylesheet" href="_static/site.css">{%- endblock html_head_css -%}
+{%- block html_head_css -%}<link rel="stylesheet" href="_static/site.css">
+<script defer src="_static/search.js"></script>{%- endblock html_head_css -%}
+{%- block input_group -%}
+{%- set fold = cell.metadata.get('kora_fold') -%}
+{%- if fold -%}<details class="kora-fold"{{ ' open' if fold.open }}><summary>{{ fold.summary }}</summary>
+{{ super() }}</details>
+{%- else -%}{{ super() }}{%- endif -%}
+{%- endblock input_group -%}
 {%- block body_header -%}
 <body class="jp-Notebook" data-jp-theme-light="true" data-jp-theme-name="JupyterLab Light">
 {{ resources.kora.nav }}
+<!--kora-toc-->
 <main class="kora-main">
+{{ resources.kora.pager }}
 <header class="kora-header"><h1 class="kora-title">{{ resources.kora.title }}</h1>
 {%- if resources.kora.description %}<p class="kora-description">{{ resources.kora.description }}</p>{% endif -%}
 </header>
@@ -253,6 +285,23 @@ letter-spacing: 0.05em; color: #666; }
 .kora-footer { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; \
 border-top: 1px solid #ddd; }
 .kora-footer a { text-decoration: none; }
+.kora-pager { position: sticky; top: 0; z-index: 5; display: flex; justify-content: space-between; gap: 1rem; \
+padding: 0.35rem 0; background: rgba(255, 255, 255, 0.96); border-bottom: 1px solid #e4e4e4; \
+font: 13px/1.4 system-ui, sans-serif; }
+.kora-pager a { text-decoration: none; }
+.kora-toc { position: fixed; top: 0; right: 0; bottom: 0; width: 230px; overflow-y: auto; padding: 1rem 0.8rem; \
+box-sizing: border-box; font: 13px/1.35 system-ui, sans-serif; border-left: 1px solid #eee; background: #fcfcfd; }
+.kora-toc .kora-toc-title { font-weight: 600; margin-bottom: 0.4rem; color: #444; }
+.kora-toc ul { list-style: none; margin: 0; padding: 0; }
+.kora-toc li a { display: block; padding: 0.15rem 0; color: #2a5db0; text-decoration: none; }
+.kora-toc li.kora-toc-3 a { padding-left: 0.9rem; color: #4a6fb0; }
+.kora-search { width: 100%; box-sizing: border-box; margin: 0 0 0.6rem; padding: 0.3rem 0.4rem; font: inherit; \
+border: 1px solid #ccc; border-radius: 4px; }
+.kora-results li a { font-size: 0.85rem; }
+.kora-results .kora-snippet { display: block; color: #555; font-size: 0.75rem; }
+details.kora-fold > summary { cursor: pointer; color: #2a5db0; font: 13px system-ui, sans-serif; margin: 0.2rem 0; }
+@media (min-width: 1300px) { .kora-main { margin-right: 230px; } }
+@media (max-width: 1299px) { .kora-toc { display: none; } }
 .jp-RenderedHTMLCommon table { font-size: 0.85rem; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal; overflow-wrap: break-word; }
 .jp-RenderedHTMLCommon pre, .jp-InputArea pre { white-space: pre-wrap; overflow-wrap: break-word; }
@@ -289,7 +338,9 @@ def _inline(text:str) -> str:
 def _nav(entries:list, current:str, title:str, repo_url:str) -> str:
     "The sidebar: the site's title, its repository, and every page in teaching order, the current one marked"
     out, section = [f'<nav class="kora-nav"><a class="kora-brand" href="index.html">{html.escape(title)}</a>',
-                    f'<a class="kora-repo" href="{html.escape(repo_url)}">source on GitHub</a><ul>'], None
+                    f'<a class="kora-repo" href="{html.escape(repo_url)}">source on GitHub</a>',
+                    '<input class="kora-search" id="kora-search" type="search" placeholder="Search the site" '
+                    'aria-label="Search the site"><ul class="kora-results" id="kora-results"></ul><ul>'], None
     for e in entries:
         if e['section'] and e['section'] != section:
             out.append(f'</ul><div class="kora-section">{html.escape(e["section"])}</div><ul>')
@@ -298,12 +349,12 @@ def _nav(entries:list, current:str, title:str, repo_url:str) -> str:
         out.append(f'<li><a href="{e["html"]}"{active}>{_inline(e["title"])}</a></li>')
     return '\n'.join(out + ['</ul></nav>'])
 
-def _footer(entries:list, i:int) -> str:
-    "Links to the previous and the next page, in teaching order"
+def _footer(entries:list, i:int, tag:str='footer', cls:str='kora-footer') -> str:
+    "Links to the previous and the next page, in teaching order (at the bottom; or, as `nav`/`kora-pager`, on top)"
     link = lambda e, text: f'<a href="{e["html"]}">{text}</a>'
     prev = link(entries[i - 1], f'← {_inline(entries[i - 1]["title"])}') if i > 0 else '<span></span>'
     nxt = link(entries[i + 1], f'{_inline(entries[i + 1]["title"])} →') if i + 1 < len(entries) else '<span></span>'
-    return f'<footer class="kora-footer">{prev}{nxt}</footer>'
+    return f'<{tag} class="{cls}">{prev}{nxt}</{tag}>'
 
 _LOCAL_IMG = re.compile(r'<img[^>]*?src="(?!data:|https?:|//)([^"]+)"')
 
@@ -313,12 +364,78 @@ def _copy_images(page:str, nbs_path:Path, out:Path):
         src = Path(nbs_path)/rel
         if src.is_file(): (out/rel).parent.mkdir(parents=True, exist_ok=True); shutil.copy2(src, out/rel)
 
+# %% ../../nbs/91_docs.ipynb #65d3a6e2
+_SECTION = re.compile(r'<h([23]) id="([^"]+)">(.*?)<a class="anchor-link"[^>]*>[^<]*</a>\s*</h\1>', re.S)
+_CHROME = re.compile(r'<(script|style|nav|footer)\b[^>]*>.*?</\1>|<img[^>]*>', re.S)
+
+def _ids(page:str) -> set:
+    "The element ids of a page (the anchors a link can point to)"
+    return set(re.findall(r'\bid="([^"]+)"', page))
+
+def _plain(fragment:str) -> str:
+    "The text of an HTML fragment: tags dropped, entities decoded, white space collapsed"
+    return ' '.join(html.unescape(re.sub(r'<[^>]+>', ' ', fragment)).split())
+
+def _toc(page:str) -> str:
+    "'On this page': the page's h2 and h3 headings as links (nothing for a page with fewer than two)"
+    heads = _SECTION.findall(page)
+    if len(heads) < 2: return ''
+    items = ''.join(f'<li class="kora-toc-{lvl}"><a href="#{i}">{html.escape(_plain(t))}</a></li>'
+                    for lvl, i, t in heads)
+    return f'<nav class="kora-toc"><div class="kora-toc-title">On this page</div><ul>{items}</ul></nav>'
+
+def search_entries(page:str, url:str, title:str, max_chars:int=1500) -> list:
+    "One search entry per section of `page` (and one for its opening): {url, title, text}"
+    main = _CHROME.sub(' ', page.split('<main class="kora-main">', 1)[-1])
+    parts = _SECTION.split(main)                              # opening, then (level, id, heading, text) per section
+    out = [dict(url=url, title=title, text=_plain(parts[0])[:max_chars])]
+    for _, i, head, text in zip(*[iter(parts[1:])] * 4):
+        out.append(dict(url=f'{url}#{i}', title=f'{title} › {_plain(head)}', text=_plain(text)[:max_chars]))
+    return out
+
+SEARCH_JS = """
+document.addEventListener('DOMContentLoaded', () => {
+  const box = document.getElementById('kora-search'), out = document.getElementById('kora-results');
+  if (!box || !out) return;
+  box.addEventListener('input', () => {
+    const words = box.value.toLowerCase().split(/\\s+/).filter(w => w.length > 1);
+    out.replaceChildren();
+    if (!words.length) return;
+    const hits = window.KORA_INDEX.filter(e => words.every(w => (e.title + ' ' + e.text).toLowerCase().includes(w)));
+    for (const e of hits.slice(0, 15)) {
+      const li = document.createElement('li'), a = document.createElement('a'), s = document.createElement('span');
+      const at = Math.max(0, e.text.toLowerCase().indexOf(words[0]) - 40);
+      a.href = e.url; a.textContent = e.title;
+      s.className = 'kora-snippet'; s.textContent = (at ? '…' : '') + e.text.slice(at, at + 120) + '…';
+      a.appendChild(s); li.appendChild(a); out.appendChild(li);
+    }
+    if (!hits.length) { const li = document.createElement('li'); li.textContent = 'no match'; out.appendChild(li); }
+  });
+});
+"""
+
+def api_markdown(syms:dict, # nbdev's index: {module: {name: (documentation address, source file)}}
+                 site_url:str, # the site's address, made relative in the links
+                 ids:dict|None=None, # {page: anchors it has}: anchors a built page lacks are left out of the links
+                ) -> str:
+    "A markdown table of every public name of the library, by module, linked to its documentation"
+    rows = []
+    for mod, names in sorted(syms.items()):
+        for name, (url, _) in sorted(names.items()):
+            short = name.removeprefix(mod + '.')
+            if any(part.startswith('_') for part in short.split('.')): continue
+            page, _, frag = url.removeprefix(site_url + '/').partition('#')
+            link = page if ids is not None and page in ids and frag not in ids[page] else f'{page}#{frag}'.rstrip('#')
+            rows.append(f"| [`{short}`]({link}) | `{mod}` |")
+    return '| name | module |\n|---|---|\n' + '\n'.join(rows)
+
 # %% ../../nbs/91_docs.ipynb #33d6f4b8
 def build_site(out:str|Path='_site', # folder for the site (created; pages already there are replaced)
                notebooks:list|None=None, # notebooks to render (default: the index and every page of sidebar.yml)
                n_workers:int=2, # processes for nbdev's processing
               ) -> list:
     "Render the processed notebooks into a browsable static site in `out`; the pages written, in teaching order"
+    import nbformat
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
     from traitlets.config import Config
@@ -334,6 +451,7 @@ def build_site(out:str|Path='_site', # folder for the site (created; pages alrea
     entries = [dict(html='index.html' if n == 'index.ipynb' else meta.get('output-file', Path(n).stem + '.html'),
                     title=meta.get('title', Path(n).stem), section=sections.get(n))
                for n, (_, meta) in zip(names, rendered)]
+    entries.append(dict(html='api.html', title='API index', section='Appendix'))
     exporter = HTMLExporter(config=Config(TagRemovePreprocessor=dict(enabled=True, remove_input_tags=['remove_input'])),
                             template_name='lab', extra_loaders=[DictLoader({'kora_page.html.j2': _TEMPLATE})],
                             template_file='kora_page.html.j2', mathjax_url='_static/mathjax.js', anchor_link_text='¶')
@@ -341,15 +459,26 @@ def build_site(out:str|Path='_site', # folder for the site (created; pages alrea
     shutil.copy2(mathjax_file(), out/'_static'/'mathjax.js')
     (out/'_static'/'site.css').write_text(SITE_CSS)
     (out/'_static'/'colab-badge.svg').write_text(badge_svg())
-    written = []
-    for i, ((nb, meta), e) in enumerate(zip(rendered, entries)):
+    def render(i, nb, meta):
+        e = entries[i]
         nb.metadata['title'] = f"{e['title'].replace('`', '')} – {cfg.title}"
         kora = dict(nav=_nav(entries, e['html'], cfg.title, cfg.git_url), footer=_footer(entries, i),
+                    pager=_footer(entries, i, 'nav', 'kora-pager'),
                     title=_inline(meta.get('title', '')), description=_inline(meta.get('description', '')))
         page = _pandoc_ids(exporter.from_notebook_node(nb, resources=dict(kora=kora))[0])
+        page = page.replace('<!--kora-toc-->', _toc(page), 1)
         _copy_images(page, cfg.nbs_path, out)
-        (out/e['html']).write_text(page); written.append(out/e['html'])
-    return written
+        (out/e['html']).write_text(page)
+        return page
+    pages = [render(i, nb, meta) for i, (nb, meta) in enumerate(rendered)]
+    from kora_nb._modidx import d as modidx
+    ids = {e['html']: _ids(p) for e, p in zip(entries, pages)}
+    api = dict(title='API index', description='Every public name of the library, by module, linked to its page')
+    pages.append(render(len(pages), nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        api_markdown(modidx['syms'], site_url, ids))]), api))
+    index = [x for e, p in zip(entries, pages) for x in search_entries(p, e['html'], e['title'].replace('`', ''))]
+    (out/'_static'/'search.js').write_text(f"window.KORA_INDEX = {json.dumps(index, ensure_ascii=False)};\n{SEARCH_JS}")
+    return [out/e['html'] for e in entries]
 
 # %% ../../nbs/91_docs.ipynb #74fb548b
 class _Page(__import__('html.parser').parser.HTMLParser):
@@ -383,6 +512,9 @@ def link_problems(site:str|Path) -> list:
 CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
                   '--disable-component-update', '--disable-sync', '--no-first-run']
 
+MACHINE_PATH = r'(?<![\w.~])/(home|root|Users|tmp|work|mnt|var/folders)/|[A-Z]:\\Users\\'
+RAW_MARKDOWN = r'^\|[-: |]+\|\s*$|\*\*\w[^*\n]*\*\*'   # a table's separator line, or **bold**
+
 _PAGE_STATE = """async () => {
   if (window.MathJax && MathJax.startup) await MathJax.startup.promise;
   const text = n => [...n.childNodes].map(c => c.nodeType === 3 ? c.textContent :
@@ -393,8 +525,18 @@ text(c) : '')).join('');
           math_errors: document.querySelectorAll('mjx-merror, [data-mml-node="merror"]').length,
           math: document.querySelectorAll('mjx-container').length,
           raw_tex: (text(document.body).match(/\\$\\$|\\\\(frac|mathbb|mathrm|qquad|alpha|delta)\\b/g) || []).length,
-          height: document.documentElement.scrollHeight};
+          height: document.documentElement.scrollHeight,
+          overflow: document.documentElement.scrollWidth - window.innerWidth,
+          prose: text(document.body),
+          outputs: [...document.querySelectorAll('.jp-OutputArea-output')].map(e => e.innerText).join('\\n')};
 }"""
+
+def _rendered_problems(state:dict) -> list:
+    "What a reader would see wrong on a rendered page: sideways scrolling, markdown left as text, a machine's path"
+    probs = [f"the page is {state['overflow']} px wider than the window"] if state['overflow'] > 1 else []
+    if m := re.search(RAW_MARKDOWN, state['prose'], flags=re.M): probs.append(f"markdown shown as text: {m.group()}")
+    if m := re.search(MACHINE_PATH, state['outputs']): probs.append(f"a machine path in an output: {m.group()}")
+    return probs
 
 def _serve(site:Path):
     "A local HTTP server for `site`, in a thread; (server, base address)"
@@ -427,6 +569,7 @@ def _check_pages(site:Path, screenshots, exe:str, max_height:int) -> dict:
                 probs += [f"image not loaded: {s}" for s in state['images']]
                 if state['math_errors']: probs.append(f"{state['math_errors']} math errors")
                 if state['raw_tex']: probs.append(f"{state['raw_tex']} pieces of TeX left untypeset")
+                probs += _rendered_problems(state)
                 if screenshots:
                     page.screenshot(path=str(Path(screenshots)/f'{p.stem}.png'), full_page=True,
                                     clip=dict(x=0, y=0, width=1280, height=min(state['height'], max_height)))
@@ -469,8 +612,6 @@ def _mixes_imports(src:str) -> bool:
     return (any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in nodes)
             and any(isinstance(n, (ast.Expr, ast.Assign)) for n in nodes))
 
-MACHINE_PATH = r'(?<![\w.~])/(home|root|Users|tmp|work|mnt|var/folders)/|[A-Z]:\\Users\\'
-RAW_MARKDOWN = r'^\|[-: |]+\|\s*$|\*\*\w[^*\n]*\*\*'   # a table's separator line, or **bold**
 
 def _broken_tables(md:str) -> bool:
     "Does this markdown have a table the site's renderer does not render (e.g. a `|` inside backticks)?"
