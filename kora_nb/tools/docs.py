@@ -80,6 +80,12 @@ def _fix_markdown(md:str, site_url:str|None) -> str:
 
 def _text(src) -> str: return ''.join(src) if isinstance(src, list) else src
 
+_WARNING = re.compile(r'(\S+\.py:\d+: \w*Warning: .*\n(  .*\n?)*)+')
+
+def _library_warning(o:dict) -> bool:
+    "Is output `o` only Python warnings that libraries printed on stderr (path:line: XWarning: ...), say at import?"
+    return o.get('name') == 'stderr' and _WARNING.fullmatch(_text(o.get('text', ''))) is not None
+
 def page_notebook(nb:dict, # a processed notebook (nbdev's processors already applied), as JSON
                   site_url:str|None=None, # the real site's address: links into it become relative (for the static site)
                  ) -> tuple:
@@ -101,6 +107,7 @@ def page_notebook(nb:dict, # a processed notebook (nbdev's processors already ap
             if opts.get('code-fold') in ('true', 'show'):
                 c['metadata']['kora_fold'] = dict(open=opts['code-fold'] == 'show',
                                                   summary=opts.get('code-summary', 'Code').strip('"'))
+            c['outputs'] = [o for o in c['outputs'] if not _library_warning(o)]
             for o in c['outputs']:
                 if 'text/markdown' in o.get('data', {}):
                     o['data']['text/markdown'] = _fix_markdown(_text(o['data']['text/markdown']), site_url)
