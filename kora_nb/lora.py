@@ -110,12 +110,12 @@ class _LoRAFunction(torch.autograd.Function):
         x2, h, W, A, B = ctx.saved_tensors
         h = h.reshape(-1, h.shape[-1])
         g2 = g.reshape(-1, g.shape[-1])
-        dh = g2 @ B
+        dh = g2 @ B.t().contiguous().t()                                  # B column-major: see the note below
         # h also feeds something else (the Φ/Ψ flow)
         if gh is not None: dh += gh.reshape(dh.shape)
         dx = (g2 @ W).addmm_(dh, A, alpha=ctx.s).view(*g.shape[:-1], W.shape[1]) if ctx.needs_input_grad[0] else None
         dA = (dh.t() @ x2).mul_(ctx.s) if ctx.needs_input_grad[3] else None
-        dB = g2.t() @ h if ctx.needs_input_grad[4] else None
+        dB = (h.t() @ g2).t() if ctx.needs_input_grad[4] else None        # (r × N)·(N × d_out): see the note
         return dx, None, None, dA, dB, None
 
 @patch
@@ -131,8 +131,9 @@ def _fused_ok(self:LoRALinear, x:torch.Tensor) -> bool:
 def forward_hidden(self:LoRALinear, x:torch.Tensor) -> tuple:
     "(output, h = s·A·dropout(x)) of a layer with one update of its whole output; the hand-written path if it applies"
     if self._fused_ok(x):
-        return _LoRAFunction.apply(x, self.base_layer.weight, self.base_layer.bias, self.lora_A[0], self.lora_B[0],
-                                   self.scaling)
+        # flatten(0, 1), not [0]: the gradient of a view is the gradient itself (no zero-filled copy)
+        return _LoRAFunction.apply(x, self.base_layer.weight, self.base_layer.bias, self.lora_A.flatten(0, 1),
+                                   self.lora_B.flatten(0, 1), self.scaling)
     h = self.lora_hidden(x)
     return add_update(self.base_layer(x), h, self.lora_B[0]), h
 
