@@ -14,10 +14,11 @@ def _cfg():
     return get_config()
 
 # %% auto #0
-__all__ = ['COLAB_BADGE', 'SITE_CSS', 'SEARCH_JS', 'CHROMIUM_FLAGS', 'MACHINE_PATH', 'RAW_MARKDOWN', 'flowchart', 'page_notebook',
-           'pandoc_id', 'processed', 'readme_markdown', 'kora_nb_readme', 'colab_url', 'ColabBadge', 'is_check',
-           'FoldChecks', 'site_pages', 'process_notebooks', 'badge_svg', 'mathjax_file', 'search_entries',
-           'api_markdown', 'build_site', 'link_problems', 'browser_problems', 'chapter_problems', 'kora_nb_docs']
+__all__ = ['COLAB_BADGE', 'LONG_SOURCE', 'SITE_CSS', 'SEARCH_JS', 'CHROMIUM_FLAGS', 'MACHINE_PATH', 'RAW_MARKDOWN', 'flowchart',
+           'page_notebook', 'pandoc_id', 'processed', 'readme_markdown', 'kora_nb_readme', 'colab_url', 'ColabBadge',
+           'is_check', 'FoldChecks', 'FoldLongExports', 'site_pages', 'process_notebooks', 'badge_svg', 'mathjax_file',
+           'search_entries', 'api_markdown', 'build_site', 'link_problems', 'browser_problems', 'chapter_problems',
+           'kora_nb_docs']
 
 # %% ../../nbs/91_docs.ipynb #1d80017f
 _STYLES = {'frozen': dict(fc='#e8e8e8', ec='#888'), 'train': dict(fc='#ffd8a8', ec='#e8590c'),
@@ -207,6 +208,18 @@ class FoldChecks:
     def __call__(self, cell):
         if cell.cell_type == 'code' and not cell.directives_ and is_check(cell.source):
             cell.source = f'#| code-fold: true\n#| code-summary: "Show the check"\n{cell.source}'
+
+# %% ../../nbs/91_docs.ipynb #fbc35677
+LONG_SOURCE = 25   # lines of exported source shown open; longer sources start folded
+
+class FoldLongExports:
+    "nbdev processor: the fold nbdev puts around an `exports` cell's source starts closed if it is long"
+    def __init__(self, nb): self.nb = nb
+    def __call__(self, cell):
+        head = '#| code-fold: show\n'
+        if (cell.cell_type == 'code' and 'exports' in cell.directives_ and cell.source.startswith(head)
+                and len(_directives(cell.source)[1].splitlines()) > LONG_SOURCE):
+            cell.source = '#| code-fold: true\n' + cell.source[len(head):]
 
 # %% ../../nbs/91_docs.ipynb #1cc04e45
 def site_pages(nbs_path:str|Path) -> list:
