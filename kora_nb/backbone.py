@@ -6,11 +6,10 @@
 from __future__ import annotations
 import functools, os, socket
 from pathlib import Path
-
-import timm
+from urllib.parse import urlsplit
 
 # %% auto #0
-__all__ = ['weights_dir', 'local_weights', 'hub_reachable', 'pretrained_source', 'create_vit']
+__all__ = ['weights_dir', 'local_weights', 'reachable', 'hub_reachable', 'pretrained_source', 'create_vit']
 
 # %% ../nbs/92_backbone.ipynb #14508f49
 def weights_dir() -> Path | None:
@@ -29,13 +28,21 @@ def local_weights(name:str, # timm model name, e.g. `'vit_tiny_patch16_224'`
     return hits[0] if hits else None
 
 # %% ../nbs/92_backbone.ipynb #322c49e2
-@functools.lru_cache(maxsize=1)
-def hub_reachable(host:str='huggingface.co', timeout:float=3.) -> bool:
-    "Can this machine open a connection to the Hugging Face hub, where timm downloads weights from?"
-    if any(os.environ.get(v, '') not in ('', '0') for v in ('HF_HUB_OFFLINE', 'KORA_NB_OFFLINE')): return False
+def reachable(url:str, # an address whose host is tried, e.g. 'https://huggingface.co'
+              timeout:float=3., # seconds to wait for the connection
+              offline:tuple=('KORA_NB_OFFLINE',), # environment variables that, when set, declare the machine offline
+             ) -> bool:
+    "Does the host of `url` accept a connection, and is none of the `offline` variables set?"
+    if any(os.environ.get(v, '') not in ('', '0') for v in offline): return False
+    u = urlsplit(url)
     try:
-        with socket.create_connection((host, 443), timeout=timeout): return True
+        with socket.create_connection((u.hostname, u.port or (443 if u.scheme == 'https' else 80)), timeout): return True
     except OSError: return False
+
+@functools.lru_cache(maxsize=1)
+def hub_reachable(timeout:float=3.) -> bool:
+    "Can this machine open a connection to the Hugging Face hub, where timm downloads weights from?"
+    return reachable('https://huggingface.co', timeout, offline=('HF_HUB_OFFLINE', 'KORA_NB_OFFLINE'))
 
 # %% ../nbs/92_backbone.ipynb #b8d2e6c4
 def pretrained_source(name:str, # timm model name
@@ -54,4 +61,5 @@ def create_vit(name:str='vit_tiny_patch16_224', # timm model name (a `.tag` suff
         # a torch checkpoint
         overlay = {'file': str(p), 'custom_load': False, **kwargs.get('pretrained_cfg_overlay', {})}
         kwargs['pretrained_cfg_overlay'] = overlay
+    import timm                                                     # here: the other helpers need no timm
     return timm.create_model(name, pretrained=pretrained, num_classes=num_classes, **kwargs)

@@ -4,21 +4,21 @@
 
 # %% ../../nbs/05_data.ipynb #a2dd91fd
 from __future__ import annotations
-import os, pickle, socket, tarfile
+import os, pickle, tarfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 import torch
 from PIL import Image
 from torch.utils.data import Dataset
+from ..backbone import reachable
 
 # %% auto #0
 __all__ = ['CIFAR100_URL', 'CIFAR100_MD5', 'CIFAR10_URL', 'CIFAR10_MD5', 'TINY_IMAGENET_URL', 'TINY_IMAGENET_MD5', 'PROTOCOLS',
-           'CIFAR_MEAN', 'CIFAR_STD', 'NYU_URL', 'NYU_SPLITS_URL', 'DataNotFound', 'data_root', 'reachable',
-           'load_cifar100', 'load_cifar10', 'tiny_imagenet_root', 'tiny_imagenet_items', 'train_subset',
-           'image_transforms', 'ArrayImages', 'FileImages', 'classification_dls', 'nyu_paths', 'NYUDepthV2',
-           'read_kinect_pgm', 'read_depth_png', 'rgbd_frames']
+           'CIFAR_MEAN', 'CIFAR_STD', 'NYU_URL', 'NYU_SPLITS_URL', 'DataNotFound', 'data_root', 'load_cifar100',
+           'load_cifar10', 'tiny_imagenet_root', 'tiny_imagenet_items', 'train_subset', 'image_transforms',
+           'ArrayImages', 'FileImages', 'classification_dls', 'nyu_paths', 'NYUDepthV2', 'read_kinect_pgm',
+           'read_depth_png', 'rgbd_frames']
 
 # %% ../../nbs/05_data.ipynb #357e4cba
 class DataNotFound(FileNotFoundError):
@@ -40,14 +40,6 @@ def _unpickle(f):
     with open(f, 'rb') as fh: return pickle.load(fh, encoding='latin1')
 
 def _cifar_split(d): return d['data'].reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1), np.array(d['fine_labels'])
-
-def reachable(url:str, timeout:float=3.) -> bool:
-    "Does the host of `url` accept a connection (and is the machine not declared offline by `KORA_NB_OFFLINE`)?"
-    if os.environ.get('KORA_NB_OFFLINE', '') not in ('', '0'): return False
-    u = urlsplit(url)
-    try:
-        with socket.create_connection((u.hostname, u.port or (443 if u.scheme == 'https' else 80)), timeout): return True
-    except OSError: return False
 
 def _download(root:Path, folder:str, url:str, md5:str|None, name:str) -> Path:
     "`root/folder`, downloaded from `url`, checked against `md5` and extracted; `DataNotFound` saying why if not"
