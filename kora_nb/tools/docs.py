@@ -16,7 +16,7 @@ def _cfg():
 # %% auto #0
 __all__ = ['COLAB_BADGE', 'LONG_SOURCE', 'SITE_CSS', 'SEARCH_JS', 'CHROMIUM_FLAGS', 'MACHINE_PATH', 'RAW_MARKDOWN', 'flowchart',
            'page_notebook', 'pandoc_id', 'processed', 'readme_markdown', 'kora_nb_readme', 'colab_url', 'ColabBadge',
-           'is_check', 'FoldChecks', 'FoldLongExports', 'site_pages', 'process_notebooks', 'badge_svg', 'mathjax_file',
+           'is_check', 'FoldChecks', 'ExportedSource', 'site_pages', 'process_notebooks', 'badge_svg', 'mathjax_file',
            'search_entries', 'api_markdown', 'build_site', 'link_problems', 'browser_problems', 'chapter_problems',
            'kora_nb_docs']
 
@@ -212,14 +212,37 @@ class FoldChecks:
 # %% ../../nbs/91_docs.ipynb #fbc35677
 LONG_SOURCE = 25   # lines of exported source shown open; longer sources start folded
 
-class FoldLongExports:
-    "nbdev processor: the fold nbdev puts around an `exports` cell's source starts closed if it is long"
+def _is_source(cell) -> bool: return cell.cell_type == 'code' and 'exports' in getattr(cell, 'directives_', {})
+
+def _doc_name(cell) -> str|None:
+    "The function or class a `show_doc` cell documents (the last part of its dotted name), else None"
+    m = re.search(r'show_doc\(([\w.]+)', cell.source) if getattr(cell, 'has_sd', 0) else None
+    return m[1].rsplit('.', 1)[-1] if m else None
+
+def _defined_at(name:str|None, source:str) -> int:
+    "Where `source` defines the function or class `name` (-1: it does not)"
+    m = re.search(rf'^\s*(async\s+)?(def|class)\s+{name}\b', source, re.M) if name else None
+    return m.start() if m else -1
+
+class ExportedSource:
+    "nbdev processor: an `exports` cell's source follows the documentation of every name it defines, folded if long"
     def __init__(self, nb): self.nb = nb
     def __call__(self, cell):
         head = '#| code-fold: show\n'
-        if (cell.cell_type == 'code' and 'exports' in cell.directives_ and cell.source.startswith(head)
+        if (_is_source(cell) and cell.source.startswith(head)
                 and len(_directives(cell.source)[1].splitlines()) > LONG_SOURCE):
             cell.source = '#| code-fold: true\n' + cell.source[len(head):]
+    def end(self):
+        "nbdev puts the source after the first name's documentation; move it after the last, names in source order"
+        cells = self.nb.cells
+        for i in reversed(range(len(cells))):
+            if not _is_source(cells[i]): continue
+            src = cells[i].source
+            documents = lambda c: _defined_at(_doc_name(c), src) >= 0
+            start, stop = (i - 1 if i and documents(cells[i - 1]) else i), i + 1
+            while stop < len(cells) and documents(cells[stop]): stop += 1
+            docs = [c for c in cells[start:stop] if c is not cells[i]]
+            cells[start:stop] = sorted(docs, key=lambda c: _defined_at(_doc_name(c), src)) + [cells[i]]
 
 # %% ../../nbs/91_docs.ipynb #1cc04e45
 def site_pages(nbs_path:str|Path) -> list:
