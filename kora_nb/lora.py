@@ -110,12 +110,12 @@ class _LoRAFunction(torch.autograd.Function):
         x2, h, W, A, B = ctx.saved_tensors
         h = h.reshape(-1, h.shape[-1])
         g2 = g.reshape(-1, g.shape[-1])
-        dh = g2 @ B.t().contiguous().t()                                  # B column-major: see the note below
+        dh = g2 @ B.t().contiguous().t()                                  # B column-major: the layout note above
         # h also feeds something else (the Φ/Ψ flow)
         if gh is not None: dh += gh.reshape(dh.shape)
         dx = (g2 @ W).addmm_(dh, A, alpha=ctx.s).view(*g.shape[:-1], W.shape[1]) if ctx.needs_input_grad[0] else None
         dA = (dh.t() @ x2).mul_(ctx.s) if ctx.needs_input_grad[3] else None
-        dB = (h.t() @ g2).t() if ctx.needs_input_grad[4] else None        # (r × N)·(N × d_out): see the note
+        dB = (h.t() @ g2).t() if ctx.needs_input_grad[4] else None        # (r × N)·(N × d_out): the layout note above
         return dx, None, None, dA, dB, None
 
 @patch
