@@ -35,8 +35,9 @@ def reachable(url:str, # an address whose host is tried, e.g. 'https://huggingfa
     "Does the host of `url` accept a connection, and is none of the `offline` variables set?"
     if any(os.environ.get(v, '') not in ('', '0') for v in offline): return False
     u = urlsplit(url)
+    port = u.port or (443 if u.scheme == 'https' else 80)
     try:
-        with socket.create_connection((u.hostname, u.port or (443 if u.scheme == 'https' else 80)), timeout): return True
+        with socket.create_connection((u.hostname, port), timeout): return True
     except OSError: return False
 
 @functools.lru_cache(maxsize=1)
