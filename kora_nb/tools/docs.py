@@ -215,13 +215,17 @@ LONG_SOURCE = 25   # lines of exported source shown open; longer sources start f
 def _is_source(cell) -> bool: return cell.cell_type == 'code' and 'exports' in getattr(cell, 'directives_', {})
 
 def _doc_name(cell) -> str|None:
-    "The function or class a `show_doc` cell documents (the last part of its dotted name), else None"
+    "The name a `show_doc` cell documents ('f', 'Class', or 'Class.method' for a patched method), else None"
     m = re.search(r'show_doc\(([\w.]+)', cell.source) if getattr(cell, 'has_sd', 0) else None
-    return m[1].rsplit('.', 1)[-1] if m else None
+    return m[1] if m else None
 
 def _defined_at(name:str|None, source:str) -> int:
-    "Where `source` defines the function or class `name` (-1: it does not)"
-    m = re.search(rf'^\s*(async\s+)?(def|class)\s+{name}\b', source, re.M) if name else None
+    "Where `source` defines `name`: a function or class, or a method patched onto a class ('Class.method'); else -1"
+    if not name: return -1
+    cls, _, fn = name.rpartition('.')
+    pattern = (rf'^\s*(async\s+)?def\s+{fn}\s*\(\s*\w+\s*:\s*{cls}\b' if cls           # @patch def fn(self:Class
+               else rf'^\s*(async\s+)?(def|class)\s+{fn}\b')
+    m = re.search(pattern, source, re.M)
     return m.start() if m else -1
 
 class ExportedSource:
